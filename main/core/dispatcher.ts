@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import { isOperationName, type OperationName } from '../../preload/contract/names';
+import { operations, type OperationResult, type ParsedInput } from '../../preload/contract/operations';
+import type { Envelope, ErrorInfo } from '../../preload/contract/types';
+import { toErrorInfo } from './errors';
+
+export type Handlers = {
+  [N in OperationName]: (input: ParsedInput<N>) => Promise<OperationResult<N>> | OperationResult<N>;
+};
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatcherOptions {
+  /** Called with failures that were not the caller's fault, for the log. Never shown to the user. */
+  onInternalError?: (name: string, error: unknown) => void;
+}
+
+/**
+ * The single place where untrusted calls become handler calls: the name must
+ * be a known operation, the input must parse, and whatever happens the caller
+ * gets a serialisable envelope. Used by the Electron gatekeeper and by the
+ * browser test host alike.
+ */
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  return async (name, input) => {
+    if (!isOperationName(name)) {
+      return fail({ code: 'unknown-operation', message: `ReportDesk has no operation called "${describe(name)}".` });
+    }
+    const schema: z.ZodType = operations[name].input;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return fail(describeIssues(parsed.error.issues));
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.code === 'internal') options.onInternalError?.(name, error);
+      return fail(info);
+    }
+  };
+}
+
+function fail(error: ErrorInfo): Envelope<never> {
+  return { ok: false, error };
+}
+
+/** Names arrive from untrusted code: show at most a short, printable prefix. */
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? value : typeof value;
+  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 60 ? `${printable.slice(0, 60)}…` : printable;
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): ErrorInfo {
+  const first = issues[0];
+  const path = first?.path.map(String).join('.') ?? '';
+  let detail: string;
+  if (!first) detail = 'it is not in the expected form';
+  else if (first.code === 'unrecognized_keys') detail = `it has fields ReportDesk does not know: ${first.keys.join(', ')}`;
+  else if (first.code === 'invalid_type') detail = path ? `"${path}" is missing or has the wrong type` : 'it is missing or has the wrong type';
+  else detail = path ? `"${path}" ${first.message}` : first.message;
+  const info: ErrorInfo = { code: 'bad-input', message: `That request was not accepted: ${detail}.` };
+  if (path) info.field = path;
+  return info;
+}
