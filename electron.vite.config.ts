@@ -16,7 +16,11 @@ function contentSecurityPolicyMeta(): Plugin {
     name: 'reportdesk-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy(CONTENT_SECURITY_POLICY) }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy(CONTENT_SECURITY_POLICY) },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

@@ -41,6 +41,10 @@ export function folderBytes(folder: string): number {
 
 /** Identity for Node-hosted cores (browser host, CLI), read from package.json at the repo root. */
 export function packageIdentity(packageJsonPath: string, runtime: string): AppIdentity {
-  const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { productName?: string; name: string; version: string };
+  const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as {
+    productName?: string;
+    name: string;
+    version: string;
+  };
   return { name: pkg.productName ?? pkg.name, version: pkg.version, runtime };
 }

@@ -56,8 +56,10 @@ function describeIssues(issues: z.core.$ZodIssue[]): ErrorInfo {
   const path = first?.path.map(String).join('.') ?? '';
   let detail: string;
   if (!first) detail = 'it is not in the expected form';
-  else if (first.code === 'unrecognized_keys') detail = `it has fields ReportDesk does not know: ${first.keys.join(', ')}`;
-  else if (first.code === 'invalid_type') detail = path ? `"${path}" is missing or has the wrong type` : 'it is missing or has the wrong type';
+  else if (first.code === 'unrecognized_keys')
+    detail = `it has fields ReportDesk does not know: ${first.keys.join(', ')}`;
+  else if (first.code === 'invalid_type')
+    detail = path ? `"${path}" is missing or has the wrong type` : 'it is missing or has the wrong type';
   else detail = path ? `"${path}" ${first.message}` : first.message;
   const info: ErrorInfo = { code: 'bad-input', message: `That request was not accepted: ${detail}.` };
   if (path) info.field = path;

@@ -4,12 +4,7 @@
  * main validates with the schemas in `operations.ts` (which is type-checked to
  * cover exactly these names).
  */
-export const OPERATION_NAMES = [
-  'app/info',
-  'connections/list',
-  'settings/get',
-  'settings/update',
-] as const;
+export const OPERATION_NAMES = ['app/info', 'connections/list', 'settings/get', 'settings/update'] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

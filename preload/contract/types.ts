@@ -57,11 +57,6 @@ export interface ErrorInfo {
 }
 
 export type ErrorCode =
-  | 'bad-input'
-  | 'unknown-operation'
-  | 'forbidden-sender'
-  | 'not-found'
-  | 'internal'
-  | 'unavailable';
+  'bad-input' | 'unknown-operation' | 'forbidden-sender' | 'not-found' | 'internal' | 'unavailable';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

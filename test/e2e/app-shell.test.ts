@@ -88,7 +88,7 @@ describe('the app shell in Chromium, through the browser host, against the real 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'cache/drop-everything', input: {} }),
       });
-      return (await response.json()) as unknown;
+      return response.json() as Promise<unknown>;
     });
     expect(unknown).toEqual({
       ok: false,

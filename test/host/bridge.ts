@@ -16,7 +16,10 @@ events.onmessage = (message: MessageEvent<string>) => {
 
 const UNREACHABLE: Envelope<never> = {
   ok: false,
-  error: { code: 'unavailable', message: 'ReportDesk could not reach its engine. Close the window and start ReportDesk again.' },
+  error: {
+    code: 'unavailable',
+    message: 'ReportDesk could not reach its engine. Close the window and start ReportDesk again.',
+  },
 };
 
 const bridge = buildBridge(

@@ -70,7 +70,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (request.headers.origin !== origin) {
       return sendJson(response, 403, {
         ok: false,
-        error: { code: 'forbidden-sender', message: 'This request did not come from a ReportDesk window and was refused.' },
+        error: {
+          code: 'forbidden-sender',
+          message: 'This request did not come from a ReportDesk window and was refused.',
+        },
       });
     }
     let call: { name?: unknown; input?: unknown };
@@ -86,7 +89,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function openEventStream(response: ServerResponse): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     response.write(': connected\n\n');
     streams.add(response);
     response.on('close', () => streams.delete(response));

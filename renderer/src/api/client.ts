@@ -21,7 +21,9 @@ type Unwrap<T> = T extends Promise<Envelope<infer R>> ? Promise<R> : never;
 /** The bridge's functions, resolving to the value or rejecting with a BridgeError. */
 export type Client = {
   [D in keyof Operations]: {
-    [V in keyof Operations[D]]: Operations[D][V] extends (...args: infer A) => infer R ? (...args: A) => Unwrap<R> : never;
+    [V in keyof Operations[D]]: Operations[D][V] extends (...args: infer A) => infer R
+      ? (...args: A) => Unwrap<R>
+      : never;
   };
 };
 

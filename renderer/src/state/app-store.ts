@@ -6,10 +6,7 @@ export type Screen = 'reports' | 'connections' | 'settings';
 
 /** Something loaded from the core: not asked yet, on its way, there, or failed with a message to show. */
 export type Loadable<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
 interface AppState {
   screen: Screen;
@@ -17,11 +14,11 @@ interface AppState {
   connections: Loadable<ConnectionSummary[]>;
   settings: Loadable<Settings>;
   settingsError: string | null;
-  navigate(screen: Screen): void;
-  loadAppInfo(): Promise<void>;
-  loadConnections(): Promise<void>;
-  loadSettings(): Promise<void>;
-  updateSettings(change: Partial<Settings>): Promise<void>;
+  navigate: (screen: Screen) => void;
+  loadAppInfo: () => Promise<void>;
+  loadConnections: () => Promise<void>;
+  loadSettings: () => Promise<void>;
+  updateSettings: (change: Partial<Settings>) => Promise<void>;
 }
 
 async function load<T>(fetch: () => Promise<T>): Promise<Loadable<T>> {
