@@ -54,14 +54,28 @@ function describe(value: unknown): string {
 function describeIssues(issues: z.core.$ZodIssue[]): ErrorInfo {
   const first = issues[0];
   const path = first?.path.map(String).join('.') ?? '';
-  let detail: string;
-  if (!first) detail = 'it is not in the expected form';
-  else if (first.code === 'unrecognized_keys')
-    detail = `it has fields ReportDesk does not know: ${first.keys.join(', ')}`;
-  else if (first.code === 'invalid_type')
-    detail = path ? `"${path}" is missing or has the wrong type` : 'it is missing or has the wrong type';
-  else detail = path ? `"${path}" ${first.message}` : first.message;
-  const info: ErrorInfo = { code: 'bad-input', message: `That request was not accepted: ${detail}.` };
+  const subject = path ? `"${path}"` : 'the input';
+  const info: ErrorInfo = { code: 'bad-input', message: `That request was not accepted: ${explain(first, subject)}.` };
   if (path) info.field = path;
   return info;
+}
+
+/** zod's own wording is for developers; these are for the person reading the message. */
+function explain(issue: z.core.$ZodIssue | undefined, subject: string): string {
+  switch (issue?.code) {
+    case 'unrecognized_keys':
+      return `it has fields ReportDesk does not know: ${issue.keys.map((key) => describe(key)).join(', ')}`;
+    case 'invalid_type':
+      return `${subject} is missing or has the wrong type`;
+    case 'invalid_value':
+      return `${subject} must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_big':
+      return `${subject} is too ${issue.origin === 'string' ? 'long' : 'large'}`;
+    case 'too_small':
+      return `${subject} is too ${issue.origin === 'string' ? 'short' : 'small'}`;
+    case 'custom':
+      return `${subject} ${issue.message}`;
+    default:
+      return `${subject} is not valid`;
+  }
 }

@@ -60,8 +60,9 @@ export function createClient(source: () => ReportDeskBridge = bridge): Client {
 
 export const client = createClient();
 
+/** Without a bridge there is nothing to hear; the calls themselves report the problem. */
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
-  return bridge().on(event, listener);
+  return window.reportdesk?.on(event, listener) ?? (() => undefined);
 }
 
 export function errorMessage(error: unknown): string {
