@@ -258,14 +258,16 @@ export const contextBridge = {
   },
 };
 
-export const ipcRenderer = Object.assign(new FakeEmitter(), {
-  invocations: [] as { channel: string; args: unknown[] }[],
-  invokeResult: undefined as unknown,
+class FakeIpcRenderer extends FakeEmitter {
+  invocations: { channel: string; args: unknown[] }[] = [];
+  invokeResult: unknown = undefined;
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invocations.push({ channel, args });
     return Promise.resolve(this.invokeResult);
-  },
-});
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
 
 /** Restores every recorded thing to a fresh state between tests. */
 export function resetFakeElectron(): void {

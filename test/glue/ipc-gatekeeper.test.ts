@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, FakeWebContents, ipcMain, resetFakeElectron, type FakeFrame } from '../fakes/electron';
-import {
-  FORBIDDEN_SENDER_MESSAGE,
-  forwardEvents,
-  registerGatekeeper,
-} from '../../main/glue/ipc-gatekeeper';
+import { FORBIDDEN_SENDER_MESSAGE, forwardEvents, registerGatekeeper } from '../../main/glue/ipc-gatekeeper';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../preload/contract/names';
 import type { Core } from '../../main/core/core';
 import { makeTempDir } from '../support/temp-dir';

@@ -24,7 +24,9 @@ describe('security guards on every web contents', () => {
 
   it('denies every new window and opens plain https links in the system browser', () => {
     const contents = newContents();
-    expect(contents.windowOpenHandler?.({ url: 'https://help.mypurecloud.com/articles/x' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://help.mypurecloud.com/articles/x' })).toEqual({
+      action: 'deny',
+    });
     expect(shell.opened).toEqual(['https://help.mypurecloud.com/articles/x']);
   });
 

@@ -49,13 +49,21 @@ describe('the app shell', () => {
     fake?.remove();
   });
 
+  /** Lets the fake bridge's promises settle inside act(). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   async function render(node: React.ReactNode) {
-    await act(async () => root.render(node));
+    await act(async () => {
+      root.render(node);
+      await settle();
+    });
   }
   async function click(label: string) {
     const button = [...container.querySelectorAll('button')].find((b) => b.textContent === label);
     if (!button) throw new Error(`no button "${label}"`);
-    await act(async () => button.click());
+    await act(async () => {
+      button.click();
+      await settle();
+    });
   }
 
   it('opens on Reports with the organisation in use, and marks the current screen', async () => {
@@ -100,6 +108,7 @@ describe('the app shell', () => {
     await act(async () => {
       select.value = 'Asia/Tokyo';
       select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
     });
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('That time zone is unknown.');
   });
@@ -113,7 +122,7 @@ describe('the app shell', () => {
     fake = fakeCore();
     await render(<App />);
     await click('Settings');
-    await act(async () => fake.emit('settings/changed', { timeZone: 'Europe/Dublin', durationFormat: 'seconds' }));
+    act(() => fake.emit('settings/changed', { timeZone: 'Europe/Dublin', durationFormat: 'seconds' }));
     expect((container.querySelectorAll('select')[1] as HTMLSelectElement).value).toBe('seconds');
   });
 

@@ -8,8 +8,10 @@ export type FakeHandlers = {
 };
 
 /** Thrown by a fake handler to answer with an error envelope. */
-export class FakeFailure {
-  constructor(readonly error: ErrorInfo) {}
+export class FakeFailure extends Error {
+  constructor(readonly error: ErrorInfo) {
+    super(error.message);
+  }
 }
 
 /**

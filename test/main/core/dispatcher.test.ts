@@ -42,7 +42,10 @@ describe('the dispatcher', () => {
   it.each(OPERATION_NAMES)('%s refuses junk input with a bad-input error', async (name) => {
     for (const input of junk) {
       const result = await core.dispatch(name, input);
-      expect(result, `${name} with ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+      expect(result, `${name} with ${JSON.stringify(input)}`).toMatchObject({
+        ok: false,
+        error: { code: 'bad-input' },
+      });
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -51,7 +54,11 @@ describe('the dispatcher', () => {
     const result = await core.dispatch('settings/update', { timeZone: 'Europe/'.padEnd(1_000_000, 'x') });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'bad-input', field: 'timeZone', message: 'That request was not accepted: "timeZone" is too long.' },
+      error: {
+        code: 'bad-input',
+        field: 'timeZone',
+        message: 'That request was not accepted: "timeZone" is too long.',
+      },
     });
   });
 
@@ -85,7 +92,7 @@ describe('the dispatcher', () => {
       'settings/get': () => Promise.reject(new Error('boom')),
       'settings/update': () => ({ timeZone: null, durationFormat: 'hms' as const }),
     };
-    const dispatch = createDispatcher(handlers as never, { onInternalError: (_name, error) => logged.push(error) });
+    const dispatch = createDispatcher(handlers, { onInternalError: (_name, error) => logged.push(error) });
     expect(await dispatch('app/info', undefined)).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'That report no longer exists.' },

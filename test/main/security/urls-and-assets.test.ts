@@ -37,13 +37,20 @@ describe('app origin checks', () => {
 describe('renderer asset resolution', () => {
   const root = '/app/out/renderer';
   it('maps / to index.html and keeps paths inside the folder', () => {
-    expect(resolveAppAsset(root, '/')).toEqual({ path: '/app/out/renderer/index.html', mimeType: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset(root, '/')).toEqual({
+      path: '/app/out/renderer/index.html',
+      mimeType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppAsset(root, '/assets/a.js')?.path).toBe('/app/out/renderer/assets/a.js');
   });
-  it.each(['/../main/index.js', '/%2e%2e/%2e%2e/etc/passwd.js', '/assets/..%2f..%2fsecret.css', '/a\\..\\b.js', '/x%00.js', '/%E0%A4%A'])(
-    'refuses %s',
-    (path) => expect(resolveAppAsset(root, path)).toBeNull(),
-  );
+  it.each([
+    '/../main/index.js',
+    '/%2e%2e/%2e%2e/etc/passwd.js',
+    '/assets/..%2f..%2fsecret.css',
+    '/a\\..\\b.js',
+    '/x%00.js',
+    '/%E0%A4%A',
+  ])('refuses %s', (path) => expect(resolveAppAsset(root, path)).toBeNull());
   it('refuses file types the renderer does not ship', () => {
     expect(resolveAppAsset(root, '/assets/app.map')).toBeNull();
     expect(resolveAppAsset(root, '/data.sqlite')).toBeNull();
