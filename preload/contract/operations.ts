@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { OperationName } from './names';
+export { isKnownTimeZone } from './zones';
+import { timeZoneSchema } from './zones';
 import type { AppInfo, ConnectionSummary, Settings } from './types';
 
 /**
@@ -19,10 +21,7 @@ function op<Result>() {
 /** Operations that take no input still get a schema so junk is refused. */
 const noInput = z.strictObject({}).optional();
 
-const timeZone = z
-  .string()
-  .max(64)
-  .refine(isKnownTimeZone, { message: 'is not a time zone this computer knows (use a name like Europe/London)' });
+const timeZone = timeZoneSchema;
 
 export const operations = {
   'app/info': op<AppInfo>()(noInput),
@@ -42,12 +41,3 @@ export type OperationInput<N extends OperationName> = z.input<Operations[N]['inp
 export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
 export type OperationResult<N extends OperationName> =
   Operations[N] extends OperationDef<z.ZodType, infer R> ? R : never;
-
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

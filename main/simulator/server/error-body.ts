@@ -28,13 +28,21 @@ export class RateLimitError extends SimulatorError {
     readonly limit: Models.Limit,
   ) {
     // swagger: "Rate limit exceeded the maximum. Retry the request in [%s] seconds"
-    super(429, 'too.many.requests', `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`);
+    super(
+      429,
+      'too.many.requests',
+      `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`,
+    );
   }
 }
 
 export const errors = {
   authenticationRequired: () =>
-    new SimulatorError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.'),
+    new SimulatorError(
+      401,
+      'authentication.required',
+      'No authentication bearer token specified in authorization header.',
+    ),
   badCredentials: () => new SimulatorError(401, 'bad.credentials', 'Invalid login credentials.'),
   credentialsExpired: () =>
     new SimulatorError(401, 'credentials.expired', 'The supplied credentials are expired and cannot be used.'),
@@ -61,7 +69,11 @@ export const errors = {
   notFound: () => new SimulatorError(404, 'not.found', 'The requested resource was not found.'),
   malformedSyntax: () =>
     // swagger
-    new SimulatorError(400, 'bad.request', 'The request could not be understood by the server due to malformed syntax.'),
+    new SimulatorError(
+      400,
+      'bad.request',
+      'The request could not be understood by the server due to malformed syntax.',
+    ),
   bodyNotObject: () => new SimulatorError(400, 'bad.request', 'The request body must be a JSON object.'),
   invalidQueryParameter: (name: string, value: string, expected: string) =>
     new SimulatorError(400, 'invalid.value', `Invalid value '${value}' for query parameter '${name}': ${expected}.`, {
@@ -70,9 +82,14 @@ export const errors = {
     }),
   tooLarge: (maxBytes: number) =>
     // swagger: "The request is over the size limit. Maximum bytes: %s"
-    new SimulatorError(413, 'request.entity.too.large', `The request is over the size limit. Maximum bytes: ${maxBytes}`, {
-      maxBytes: String(maxBytes),
-    }),
+    new SimulatorError(
+      413,
+      'request.entity.too.large',
+      `The request is over the size limit. Maximum bytes: ${maxBytes}`,
+      {
+        maxBytes: String(maxBytes),
+      },
+    ),
   unsupportedMediaType: () =>
     new SimulatorError(
       415,

@@ -104,5 +104,11 @@ function zeroRates(): FaultRates {
 }
 
 function pickRates(source: FaultRates): FaultRates {
-  return { '429': source['429'], '5xx': source['5xx'], reset: source.reset, slow: source.slow, truncate: source.truncate };
+  return {
+    '429': source['429'],
+    '5xx': source['5xx'],
+    reset: source.reset,
+    slow: source.slow,
+    truncate: source.truncate,
+  };
 }

@@ -20,20 +20,24 @@ export function jsonReply(status: number, value: unknown, headers: OutgoingHttpH
   };
 }
 
+/** Past this, an oversized upload is cut off instead of drained. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 /**
- * Reads the whole body, refusing with 413 as soon as it is known to be too
- * big (declared length or bytes so far), so a huge upload is not buffered.
+ * Reads the whole body; a body over `maxBytes` is drained and discarded,
+ * then refused with 413. Draining (rather than answering mid-upload) lets
+ * the client finish writing and actually read the 413 instead of seeing
+ * a broken pipe.
  */
 export async function readBody(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > maxBytes) throw errors.tooLarge(maxBytes);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw errors.tooLarge(maxBytes);
-    chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
+    else if (size > DRAIN_LIMIT) break;
   }
+  if (size > maxBytes) throw errors.tooLarge(maxBytes);
   return Buffer.concat(chunks);
 }
 

@@ -22,7 +22,7 @@ export class SlidingWindowLimiter {
   private readonly windows = new Map<string, number[]>();
 
   constructor(
-    private readonly limit: number,
+    readonly limit: number,
     private readonly clock: () => number,
     private readonly windowMs = RATE_WINDOW_MS,
   ) {}

@@ -1,0 +1,73 @@
+/**
+ * The only column names that can reach grid SQL. Requests name columns by these ids; the SQL text comes from
+ * here and nowhere else, so a sort key or filter column cannot inject anything (unknown ids are refused).
+ */
+export interface ColumnDef {
+  readonly sql: string;
+  readonly type: 'number' | 'text' | 'flag';
+  readonly nullable: boolean;
+}
+
+const column = (sql: string, type: ColumnDef['type'], nullable: boolean): ColumnDef => ({ sql, type, nullable });
+
+export const SORT_COLUMNS = {
+  conversationId: column('c.conversation_id', 'text', false),
+  startTime: column('c.start_ms', 'number', false),
+  endTime: column('c.end_ms', 'number', true),
+  duration: column('c.duration_ms', 'number', true),
+  direction: column('c.direction', 'text', true),
+  mediaType: column('c.media_type', 'text', true),
+  firstQueue: column('c.first_queue_id', 'text', true),
+  wrapUpCode: column('c.wrapup_code_id', 'text', true),
+  ani: column('c.ani', 'text', true),
+  dnis: column('c.dnis', 'text', true),
+  division: column('c.division_id', 'text', true),
+  externalTag: column('c.external_tag', 'text', true),
+  talk: column('c.t_talk', 'number', false),
+  held: column('c.t_held', 'number', false),
+  acw: column('c.t_acw', 'number', false),
+  handle: column('c.t_handle', 'number', false),
+  queueWait: column('c.t_acd', 'number', false),
+  alert: column('c.t_alert', 'number', false),
+  abandonWait: column('c.t_abandon', 'number', false),
+  abandoned: column('c.abandoned', 'flag', false),
+  answered: column('c.answered', 'flag', false),
+  transferred: column('c.transferred', 'flag', false),
+} as const satisfies Record<string, ColumnDef>;
+export type SortColumn = keyof typeof SORT_COLUMNS;
+
+export const TEXT_FILTER_COLUMNS = ['conversationId', 'ani', 'dnis', 'externalTag'] as const;
+export type TextFilterColumn = (typeof TEXT_FILTER_COLUMNS)[number];
+
+export const NUMBER_FILTER_COLUMNS = [
+  'duration',
+  'talk',
+  'held',
+  'acw',
+  'handle',
+  'queueWait',
+  'alert',
+  'abandonWait',
+] as const;
+export type NumberFilterColumn = (typeof NUMBER_FILTER_COLUMNS)[number];
+
+export const DATE_FILTER_COLUMNS = ['startTime', 'endTime'] as const;
+export type DateFilterColumn = (typeof DATE_FILTER_COLUMNS)[number];
+
+export const FLAG_FILTER_COLUMNS = ['abandoned', 'answered', 'transferred'] as const;
+export type FlagFilterColumn = (typeof FLAG_FILTER_COLUMNS)[number];
+
+/** Single-valued columns filtered by membership in a set of ids or values. */
+export const VALUE_SET_COLUMNS = ['mediaType', 'direction', 'firstQueue', 'wrapUpCode', 'division'] as const;
+/** Multi-valued: any queue the conversation passed through, any agent (user) who took part. */
+export const MEMBER_SET_COLUMNS = ['queue', 'agent'] as const;
+export type SetFilterColumn = (typeof VALUE_SET_COLUMNS)[number] | (typeof MEMBER_SET_COLUMNS)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+/** Own-property lookup: "__proto__" or "constructor" is not a column. */
+export function sortColumn(id: unknown): ColumnDef | undefined {
+  return typeof id === 'string' && Object.hasOwn(SORT_COLUMNS, id) ? SORT_COLUMNS[id as SortColumn] : undefined;
+}

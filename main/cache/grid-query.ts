@@ -1,0 +1,172 @@
+import type { ReadableDb, StatementCache } from './database';
+import { explainQueryPlan } from './database';
+import { SORT_COLUMNS } from './grid-columns';
+import { decodeCursor, encodeCursor, querySignature } from './grid-cursor';
+import { checkGridQuery, type GridQuery } from './grid-request';
+import { buildGridQuery, type BuildInput } from './grid-sql';
+
+/** One conversation as the Interactions grid shows it (ids are resolved to names by the report layer). */
+export interface ConversationGridRow {
+  conversationId: string;
+  start: number;
+  end: number | null;
+  durationMs: number | null;
+  direction: string | null;
+  mediaType: string | null;
+  firstQueueId: string | null;
+  queueIds: string[];
+  userIds: string[];
+  wrapUpCodeId: string | null;
+  ani: string | null;
+  dnis: string | null;
+  divisionId: string | null;
+  externalTag: string | null;
+  talkMs: number;
+  heldMs: number;
+  acwMs: number;
+  handleMs: number;
+  queueWaitMs: number;
+  alertMs: number;
+  abandonWaitMs: number;
+  abandoned: boolean;
+  answered: boolean;
+  transferred: boolean;
+}
+
+export interface GridResult {
+  rows: ConversationGridRow[];
+  /** All rows matching the filters (null when the request asked not to count). */
+  totalRows: number | null;
+  /** Pass as `page.after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+interface StoredRow {
+  row_id: number;
+  conversation_id: string;
+  start_ms: number;
+  end_ms: number | null;
+  duration_ms: number | null;
+  direction: string | null;
+  media_type: string | null;
+  first_queue_id: string | null;
+  queue_ids: string;
+  user_ids: string;
+  wrapup_code_id: string | null;
+  ani: string | null;
+  dnis: string | null;
+  division_id: string | null;
+  external_tag: string | null;
+  t_talk: number;
+  t_held: number;
+  t_acw: number;
+  t_handle: number;
+  t_acd: number;
+  t_alert: number;
+  t_abandon: number;
+  abandoned: number;
+  answered: number;
+  transferred: number;
+  sort_value: number | string | null;
+}
+
+function toGridRow(row: StoredRow): ConversationGridRow {
+  return {
+    conversationId: row.conversation_id,
+    start: row.start_ms,
+    end: row.end_ms,
+    durationMs: row.duration_ms,
+    direction: row.direction,
+    mediaType: row.media_type,
+    firstQueueId: row.first_queue_id,
+    queueIds: JSON.parse(row.queue_ids) as string[],
+    userIds: JSON.parse(row.user_ids) as string[],
+    wrapUpCodeId: row.wrapup_code_id,
+    ani: row.ani,
+    dnis: row.dnis,
+    divisionId: row.division_id,
+    externalTag: row.external_tag,
+    talkMs: row.t_talk,
+    heldMs: row.t_held,
+    acwMs: row.t_acw,
+    handleMs: row.t_handle,
+    queueWaitMs: row.t_acd,
+    alertMs: row.t_alert,
+    abandonWaitMs: row.t_abandon,
+    abandoned: row.abandoned === 1,
+    answered: row.answered === 1,
+    transferred: row.transferred === 1,
+  };
+}
+
+function prepare(conn: number, query: GridQuery): { input: BuildInput; signature: string } {
+  const checked = checkGridQuery(query);
+  const column = SORT_COLUMNS[checked.sort.column];
+  const signature = querySignature(checked.start, checked.end, checked.filters, checked.sort);
+  const after = checked.page.after ? decodeCursor(checked.page.after, signature, column) : null;
+  const offset =
+    after === null && checked.page.number !== undefined ? (checked.page.number - 1) * checked.page.size : 0;
+  return {
+    input: {
+      conn,
+      start: checked.start,
+      end: checked.end,
+      filters: checked.filters,
+      sort: checked.sort,
+      size: checked.page.size,
+      after,
+      offset,
+    },
+    signature,
+  };
+}
+
+export interface SlowQueryReport {
+  name: string;
+  ms: number;
+  sql: string;
+}
+
+/** One page of conversations for a connection (`conn` undefined: nothing cached for it yet). */
+export function queryConversations(
+  statements: StatementCache,
+  conn: number | undefined,
+  query: GridQuery,
+  onSlow?: (report: SlowQueryReport) => void,
+  slowMs = 40,
+): GridResult {
+  const { input, signature } = prepare(conn ?? -1, query);
+  if (conn === undefined) return { rows: [], totalRows: query.count === false ? null : 0, nextCursor: null };
+  const built = buildGridQuery(input);
+  const started = performance.now();
+  const stored = statements.get(built.pageSql).all(built.params) as StoredRow[];
+  const pageMs = performance.now() - started;
+  if (onSlow !== undefined && pageMs > slowMs) onSlow({ name: 'grid-page', ms: pageMs, sql: built.pageSql });
+  let totalRows: number | null = null;
+  if (query.count !== false) {
+    const countStarted = performance.now();
+    totalRows = (statements.get(built.countSql).get(built.params) as { n: number }).n;
+    const countMs = performance.now() - countStarted;
+    if (onSlow !== undefined && countMs > slowMs) onSlow({ name: 'grid-count', ms: countMs, sql: built.countSql });
+  }
+  const more = stored.length > input.size;
+  const page = more ? stored.slice(0, input.size) : stored;
+  const last = page[page.length - 1];
+  const nextCursor =
+    more && last !== undefined ? encodeCursor({ value: last.sort_value, id: last.row_id }, signature) : null;
+  return { rows: page.map(toGridRow), totalRows, nextCursor };
+}
+
+/** The plans SQLite would use for a grid request (tests assert them; also handy when a report is slow). */
+export function explainConversationsQuery(
+  db: ReadableDb,
+  conn: number,
+  query: GridQuery,
+): { page: string[]; count: string[]; pageSql: string } {
+  const built = buildGridQuery(prepare(conn, query).input);
+  return {
+    page: explainQueryPlan(db, built.pageSql, built.params),
+    count: explainQueryPlan(db, built.countSql, built.params),
+    pageSql: built.pageSql,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Lazy, bounded storage of generated days. A day's timetable (start times
+ * only) is cheap and built on first touch; each conversation is built only
+ * when asked for, from its own (day, index) stream, so asking for one hour
+ * or one id builds just that. Least recently used days are dropped once
+ * either bound is exceeded; rebuilding them gives identical results.
+ */
+import type { Conversation } from '../model';
+import type { OrgCalendar } from './calendar';
+import { buildConversation, type ConversationSource } from './conversation';
+import { MAX_CONVERSATIONS_PER_DAY } from './ids';
+import { Rng, Stream } from './random';
+import { dayTimetable, type DayTimetable } from './traffic';
+
+export interface CacheLimits {
+  /** Most days kept (timetables plus whatever conversations were built). */
+  days: number;
+  /** Most built conversations kept across days; the day in use is never dropped. */
+  conversations: number;
+}
+
+/** A built conversation takes about 5 KB, so the default keeps at most ~300 MB of them. */
+export const DEFAULT_CACHE: CacheLimits = { days: 40, conversations: 60_000 };
+
+export interface DayEntry {
+  timetable: DayTimetable;
+  conversations: (Conversation | undefined)[];
+  /** conversationEnd in ms per index (NaN until built): tells in-progress ones apart cheaply. */
+  ends: Float64Array;
+  built: number;
+}
+
+export interface StoreStats {
+  /** Day numbers whose timetable was generated, in order (repeats mean a day was evicted and rebuilt). */
+  timetablesBuilt: number[];
+  conversationsBuilt: number;
+  cachedDays: number[];
+  cachedConversations: number;
+}
+
+export class DayStore {
+  private readonly entries = new Map<number, DayEntry>();
+  private cachedConversations = 0;
+  private readonly timetablesBuilt: number[] = [];
+  private conversationsBuilt = 0;
+
+  constructor(
+    private readonly source: ConversationSource,
+    private readonly calendar: OrgCalendar,
+    private readonly perDay: number,
+    private readonly limits: CacheLimits,
+  ) {}
+
+  day(day: number): DayEntry {
+    let entry = this.entries.get(day);
+    if (entry) {
+      // Map keeps insertion order: re-inserting marks the day most recently used.
+      this.entries.delete(day);
+      this.entries.set(day, entry);
+      return entry;
+    }
+    const rng = Rng.derive(this.source.root, Stream.day, day);
+    const timetable = dayTimetable(this.calendar, day, this.perDay, rng);
+    if (timetable.starts.length > MAX_CONVERSATIONS_PER_DAY) {
+      throw new RangeError(`perDay ${this.perDay} gives more conversations in a day than ids can address`);
+    }
+    this.timetablesBuilt.push(day);
+    entry = {
+      timetable,
+      conversations: new Array<Conversation | undefined>(timetable.starts.length),
+      ends: new Float64Array(timetable.starts.length).fill(Number.NaN),
+      built: 0,
+    };
+    this.entries.set(day, entry);
+    this.evict(day);
+    return entry;
+  }
+
+  conversation(entry: DayEntry, index: number): Conversation {
+    const cached = entry.conversations[index];
+    if (cached) return cached;
+    const { timetable } = entry;
+    const { conversation, endMs } = buildConversation(
+      this.source,
+      timetable.day,
+      index,
+      timetable.starts[index] ?? timetable.startMs,
+      timetable.loads[index] ?? 0,
+    );
+    entry.conversations[index] = conversation;
+    entry.ends[index] = endMs;
+    entry.built++;
+    this.conversationsBuilt++;
+    if (this.entries.get(timetable.day) === entry) {
+      this.cachedConversations++;
+      if (this.cachedConversations > this.limits.conversations) this.evict(timetable.day);
+    }
+    return conversation;
+  }
+
+  stats(): StoreStats {
+    return {
+      timetablesBuilt: this.timetablesBuilt.slice(),
+      conversationsBuilt: this.conversationsBuilt,
+      cachedDays: [...this.entries.keys()],
+      cachedConversations: this.cachedConversations,
+    };
+  }
+
+  private evict(keep: number): void {
+    for (const [day, entry] of this.entries) {
+      if (this.entries.size <= this.limits.days && this.cachedConversations <= this.limits.conversations) return;
+      if (day === keep) continue;
+      this.entries.delete(day);
+      this.cachedConversations -= entry.built;
+    }
+  }
+}
