@@ -11,7 +11,7 @@ export interface AppIdentity {
   runtime: string;
 }
 
-export function readAppInfo(identity: AppIdentity, dataDir: string): AppInfo {
+export function readAppInfo(identity: AppIdentity, dataDir: string): Omit<AppInfo, 'notices'> {
   return {
     name: identity.name,
     version: identity.version,

@@ -4,11 +4,45 @@
  * main validates with the schemas in `operations.ts` (which is type-checked to
  * cover exactly these names).
  */
-export const OPERATION_NAMES = ['app/info', 'connections/list', 'settings/get', 'settings/update'] as const;
+export const OPERATION_NAMES = [
+  'app/info',
+  'cache/clear',
+  'connections/list',
+  'connections/add',
+  'connections/remove',
+  'connections/test',
+  'connections/sign-in',
+  'connections/sign-out',
+  'connections/status',
+  'settings/get',
+  'settings/update',
+  'reports/list',
+  'reports/run',
+  'reports/cancel',
+  'reports/page',
+  'reports/freshness',
+  'reports/request',
+  'reports/conversation',
+  'reference/list',
+  'saved/list',
+  'saved/save',
+  'saved/rename',
+  'saved/duplicate',
+  'saved/delete',
+  'export/start',
+  'export/cancel',
+] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
-export const EVENT_NAMES = ['settings/changed', 'run/progress'] as const;
+export const EVENT_NAMES = [
+  'settings/changed',
+  'run/progress',
+  'export/progress',
+  'status/changed',
+  'connections/changed',
+  'saved/changed',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

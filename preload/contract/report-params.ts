@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRANULARITIES, REPORT_IDS } from './reports';
+import { DIRECTIONS, GRANULARITIES, MEDIA_TYPES, REPORT_IDS } from './reports';
 import { timeZoneSchema } from './zones';
 
 /**
@@ -22,14 +22,8 @@ const ids = z.array(id).max(1000);
 export const reportFiltersSchema = z.strictObject({
   queueIds: ids.optional(),
   userIds: ids.optional(),
-  mediaTypes: z
-    .array(z.enum(['voice', 'chat', 'email', 'message', 'callback']))
-    .max(5)
-    .optional(),
-  directions: z
-    .array(z.enum(['inbound', 'outbound']))
-    .max(2)
-    .optional(),
+  mediaTypes: z.array(z.enum(MEDIA_TYPES)).max(MEDIA_TYPES.length).optional(),
+  directions: z.array(z.enum(DIRECTIONS)).max(DIRECTIONS.length).optional(),
   wrapupCodeIds: ids.optional(),
   divisionIds: ids.optional(),
 });

@@ -95,7 +95,13 @@ describe('the IPC gatekeeper', () => {
     forwardEvents(core.events, () => [window as never, closed as never]);
     await core.dispatch('settings/update', { durationFormat: 'seconds' });
     expect(window.webContents.sent).toEqual([
-      { channel: EVENT_CHANNEL, args: ['settings/changed', { timeZone: null, durationFormat: 'seconds' }] },
+      {
+        channel: EVENT_CHANNEL,
+        args: [
+          'settings/changed',
+          { timeZone: null, durationFormat: 'seconds', csvDelimiter: ',', connectionId: 'demo' },
+        ],
+      },
     ]);
     expect(closed.webContents.sent).toEqual([]);
   });

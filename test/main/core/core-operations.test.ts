@@ -37,11 +37,14 @@ describe('core operations', () => {
     core.events.subscribe((name, payload) => seen.push([name, payload]));
     await core.dispatch('settings/update', { timeZone: 'America/Chicago' });
     await core.dispatch('settings/update', { durationFormat: 'seconds' });
-    expect(seen.at(-1)).toEqual(['settings/changed', { timeZone: 'America/Chicago', durationFormat: 'seconds' }]);
+    expect(seen.at(-1)).toEqual([
+      'settings/changed',
+      { timeZone: 'America/Chicago', durationFormat: 'seconds', csvDelimiter: ',', connectionId: 'demo' },
+    ]);
     const restarted = createTestCore(data.path);
     expect(await restarted.dispatch('settings/get', undefined)).toEqual({
       ok: true,
-      value: { timeZone: 'America/Chicago', durationFormat: 'seconds' },
+      value: { timeZone: 'America/Chicago', durationFormat: 'seconds', csvDelimiter: ',', connectionId: 'demo' },
     });
   });
 
@@ -49,12 +52,12 @@ describe('core operations', () => {
     writeFileSync(join(data.path, 'settings.json'), '{"timeZone":"Nowhere/Atlantis","durationFormat":"seconds"');
     expect(await createTestCore(data.path).dispatch('settings/get', undefined)).toEqual({
       ok: true,
-      value: { timeZone: null, durationFormat: 'hms' },
+      value: { timeZone: null, durationFormat: 'hms', csvDelimiter: ',', connectionId: 'demo' },
     });
     writeFileSync(join(data.path, 'settings.json'), '{"timeZone":"Nowhere/Atlantis","durationFormat":"seconds"}');
     expect(await createTestCore(data.path).dispatch('settings/get', undefined)).toEqual({
       ok: true,
-      value: { timeZone: null, durationFormat: 'seconds' },
+      value: { timeZone: null, durationFormat: 'seconds', csvDelimiter: ',', connectionId: 'demo' },
     });
   });
 

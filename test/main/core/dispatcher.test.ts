@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
-import { createDispatcher } from '../../../main/core/dispatcher';
+import { createDispatcher, type Handlers } from '../../../main/core/dispatcher';
 import { INTERNAL_ERROR_MESSAGE, UserFacingError } from '../../../main/core/errors';
 import { OPERATION_NAMES } from '../../../preload/contract/names';
 import { makeTempDir } from '../../support/temp-dir';
@@ -90,8 +90,7 @@ describe('the dispatcher', () => {
         throw new Error('SQLITE_CORRUPT at /home/u/secret-token-abc');
       },
       'settings/get': () => Promise.reject(new Error('boom')),
-      'settings/update': () => ({ timeZone: null, durationFormat: 'hms' as const }),
-    };
+    } as unknown as Handlers;
     const dispatch = createDispatcher(handlers, { onInternalError: (_name, error) => logged.push(error) });
     expect(await dispatch('app/info', undefined)).toEqual({
       ok: false,
