@@ -27,7 +27,12 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(root, 'main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        // The core runs in a worker thread (main/worker/core-host.ts starts out/main/core-worker.js).
+        input: { index: resolve(root, 'main/index.ts'), 'core-worker': resolve(root, 'main/worker/core-worker.ts') },
+      },
+    },
   },
   preload: {
     // Sandboxed preloads must be one CommonJS file that requires only `electron`.

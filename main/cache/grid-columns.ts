@@ -71,3 +71,44 @@ export function isOneOf<T extends string>(list: readonly T[], value: unknown): v
 export function sortColumn(id: unknown): ColumnDef | undefined {
   return typeof id === 'string' && Object.hasOwn(SORT_COLUMNS, id) ? SORT_COLUMNS[id as SortColumn] : undefined;
 }
+
+/**
+ * Id columns that can also be sorted by the name of what they point at (`GridSort.byName`), and the reference
+ * list holding those names.
+ */
+export const NAMED_COLUMNS = { firstQueue: 'queue', wrapUpCode: 'wrapupCode', division: 'division' } as const;
+export type NamedColumn = keyof typeof NAMED_COLUMNS;
+export type NamedKind = (typeof NAMED_COLUMNS)[NamedColumn] | 'user';
+
+const UNKNOWN_LABELS: Record<NamedKind, string> = {
+  queue: 'Unknown queue',
+  user: 'Unknown agent',
+  wrapupCode: 'Unknown wrap-up code',
+  division: 'Unknown division',
+};
+const UNKNOWN_ID_CHARS = 8;
+
+/**
+ * How an id with no cached name is shown ("Unknown queue (3f2a9c1e…)") — a deleted queue or an id the
+ * reference lists never returned. Sorting by name (below) produces exactly the same text, so the order
+ * matches what the grid shows.
+ */
+export function unknownName(kind: NamedKind, id: string): string {
+  return `${UNKNOWN_LABELS[kind]} (${id.slice(0, UNKNOWN_ID_CHARS)}…)`;
+}
+
+/** SQL for the display name of a named column of row `c`: the cached name, else the unknown label, else NULL. */
+export function nameSql(column: NamedColumn): string {
+  const id = SORT_COLUMNS[column].sql;
+  const kind = NAMED_COLUMNS[column];
+  return `CASE WHEN ${id} IS NULL THEN NULL ELSE coalesce(
+    (SELECT r.name FROM reference_items r WHERE r.conn = c.conn AND r.kind = '${kind}' AND r.id = ${id}),
+    '${UNKNOWN_LABELS[kind]} (' || substr(${id}, 1, ${UNKNOWN_ID_CHARS}) || '…)') END`;
+}
+
+/**
+ * Phone-number columns: Genesys writes them as URIs ("tel:+13125550142"), supervisors type "+1312". Text
+ * filters on these also match after a `tel:` or `sip:` scheme unless the value names a scheme itself.
+ */
+export const PHONE_COLUMNS: ReadonlySet<TextFilterColumn> = new Set(['ani', 'dnis']);
+export const PHONE_SCHEMES = ['tel:', 'sip:'] as const;

@@ -1,7 +1,7 @@
 import { MEMBER_QUEUE, MEMBER_USER } from './conversations-store';
-import { SORT_COLUMNS, type ColumnDef, type SetFilterColumn } from './grid-columns';
+import { PHONE_COLUMNS, PHONE_SCHEMES, SORT_COLUMNS, type ColumnDef, type SetFilterColumn } from './grid-columns';
 import type { KeysetPosition } from './grid-cursor';
-import type { GridFilter, GridSort } from './grid-request';
+import type { DisconnectCondition, GridCondition, GridConditionGroup, GridFilter, GridSort } from './grid-request';
 
 /**
  * The WHERE-clause pieces of grid queries. Values only ever become bound parameters (@p0, @p1…); identifiers
@@ -34,6 +34,9 @@ export type MemberFilter = Extract<GridFilter, { kind: 'set' }> & { column: 'que
 export const isMemberFilter = (filter: GridFilter): filter is MemberFilter =>
   filter.kind === 'set' && (filter.column === 'queue' || filter.column === 'agent');
 
+/** A value that names its own URI scheme ("tel:+1…", "sip:…") is matched as written. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
@@ -47,9 +50,14 @@ export function filterCondition(filter: Exclude<GridFilter, MemberFilter>, param
   switch (filter.kind) {
     case 'text': {
       const sql = SORT_COLUMNS[filter.column].sql;
-      if (filter.op === 'equals') return `${sql} = ${params.add(filter.value)} COLLATE NOCASE`;
-      const pattern = filter.op === 'contains' ? `%${escapeLike(filter.value)}%` : `${escapeLike(filter.value)}%`;
-      return `${sql} LIKE ${params.add(pattern)} ESCAPE '\\'`;
+      const withScheme = PHONE_COLUMNS.has(filter.column) && filter.op !== 'contains' && !SCHEME.test(filter.value);
+      const prefixes = withScheme ? ['', ...PHONE_SCHEMES] : [''];
+      const options = prefixes.map((prefix) => {
+        if (filter.op === 'equals') return `${sql} = ${params.add(prefix + filter.value)} COLLATE NOCASE`;
+        const text = escapeLike(prefix + filter.value);
+        return `${sql} LIKE ${params.add(filter.op === 'contains' ? `%${text}%` : `${text}%`)} ESCAPE '\\'`;
+      });
+      return options.length === 1 ? (options[0] ?? '0') : `(${options.join(' OR ')})`;
     }
     case 'number': {
       const sql = SORT_COLUMNS[filter.column].sql;
@@ -148,4 +156,56 @@ export function keysetCondition(
   return asc
     ? `(${sortSql} > ${value} OR (${sortSql} = ${value} AND ${idSql} > ${id}))`
     : `(${sortSql} < ${value} OR (${sortSql} = ${value} AND ${idSql} < ${id}) OR ${sortSql} IS NULL)`;
+}
+
+/** Purposes of the participants a disconnect condition looks at (fact sheet §4.2). */
+const PARTY_PURPOSES: Record<DisconnectCondition['party'], readonly string[] | null> = {
+  customer: ['customer', 'external'],
+  agent: ['agent', 'user'],
+  any: null,
+};
+
+/**
+ * Reads the stored detail JSON, so it costs a JSON parse per row it looks at (like "ANI contains"); it is only
+ * ever one condition among others that narrow the range first.
+ */
+function disconnectCondition(condition: DisconnectCondition, params: Params): string {
+  const purposes = PARTY_PURPOSES[condition.party];
+  const party = purposes === null ? '' : `AND json_extract(p.value, '$.purpose') IN (${inList(params, purposes)})`;
+  return `EXISTS (SELECT 1 FROM conversation_details d, json_each(d.detail_json, '$.participants') p,
+     json_each(p.value, '$.sessions') s, json_each(s.value, '$.segments') g
+   WHERE d.id = c.id ${party}
+     AND json_extract(g.value, '$.disconnectType') IN (${inList(params, condition.types)}))`;
+}
+
+/** A date condition on either column (in `filters`, start-time bounds are folded into the range instead). */
+function dateCondition(filter: Extract<GridFilter, { kind: 'date' }>, params: Params): string | null {
+  const sql = SORT_COLUMNS[filter.column].sql;
+  const parts: string[] = [];
+  if (filter.from !== undefined) parts.push(`${sql} >= ${params.add(filter.from)}`);
+  if (filter.to !== undefined) parts.push(`${sql} < ${params.add(filter.to)}`);
+  return parts.length === 0 ? null : parts.join(' AND ');
+}
+
+const NO_RANGE: Range = { start: 'NULL', end: 'NULL' };
+
+function conditionSql(condition: GridCondition, params: Params): string {
+  if (condition.kind === 'disconnect') return disconnectCondition(condition, params);
+  if (condition.kind === 'date') return dateCondition(condition, params) ?? '1';
+  // Inside and/or groups a member is checked per row (a primary-key probe), which needs no range.
+  if (isMemberFilter(condition)) return memberCondition(condition, 'probe', params, NO_RANGE);
+  return filterCondition(condition, params) ?? '1';
+}
+
+/**
+ * The advanced conditions as one row-level condition. A negated rule also matches rows with no value
+ * ("wrap-up is not X" keeps conversations without a wrap-up), hence the coalesce around NULL comparisons.
+ */
+export function conditionGroupSql(group: GridConditionGroup, params: Params): string | null {
+  if (group.rules.length === 0) return null;
+  const parts = group.rules.map((rule) => {
+    const sql = conditionSql(rule.condition, params);
+    return rule.negate === true ? `NOT coalesce((${sql}), 0)` : `(${sql})`;
+  });
+  return `(${parts.join(group.match === 'all' ? '\n     AND ' : '\n     OR ')})`;
 }

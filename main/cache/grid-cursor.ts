@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { badQuery } from './errors';
 import type { ColumnDef } from './grid-columns';
-import type { GridFilter, GridSort } from './grid-request';
+import type { GridConditionGroup, GridFilter, GridSort } from './grid-request';
 
 /** Where a keyset page ends: the last row's sort value and row id (the tie-breaker). */
 export interface KeysetPosition {
@@ -14,8 +14,15 @@ export interface KeysetPosition {
  * A cursor is only valid for the query that produced it (same range, filters and sort): it carries a short
  * hash of that query, so a stale cursor is refused instead of silently skipping or repeating rows.
  */
-export function querySignature(start: number, end: number, filters: GridFilter[], sort: GridSort): string {
-  return createHash('sha256').update(canonicalJson({ start, end, filters, sort })).digest('base64url').slice(0, 16);
+export function querySignature(
+  start: number,
+  end: number,
+  filters: GridFilter[],
+  sort: GridSort,
+  conditions?: GridConditionGroup,
+): string {
+  const query = conditions === undefined ? { start, end, filters, sort } : { start, end, filters, sort, conditions };
+  return createHash('sha256').update(canonicalJson(query)).digest('base64url').slice(0, 16);
 }
 
 export function encodeCursor(position: KeysetPosition, signature: string): string {

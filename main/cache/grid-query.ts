@@ -102,7 +102,7 @@ function toGridRow(row: StoredRow): ConversationGridRow {
 function prepare(conn: number, query: GridQuery): { input: BuildInput; signature: string } {
   const checked = checkGridQuery(query);
   const column = SORT_COLUMNS[checked.sort.column];
-  const signature = querySignature(checked.start, checked.end, checked.filters, checked.sort);
+  const signature = querySignature(checked.start, checked.end, checked.filters, checked.sort, checked.conditions);
   const after = checked.page.after ? decodeCursor(checked.page.after, signature, column) : null;
   const offset =
     after === null && checked.page.number !== undefined ? (checked.page.number - 1) * checked.page.size : 0;
@@ -112,6 +112,7 @@ function prepare(conn: number, query: GridQuery): { input: BuildInput; signature
       start: checked.start,
       end: checked.end,
       filters: checked.filters,
+      conditions: checked.conditions,
       sort: checked.sort,
       size: checked.page.size,
       after,

@@ -1,5 +1,6 @@
-import { SORT_COLUMNS, type ColumnDef } from './grid-columns';
+import { nameSql, SORT_COLUMNS, type ColumnDef, type NamedColumn } from './grid-columns';
 import {
+  conditionGroupSql,
   filterCondition,
   isMemberFilter,
   keysetCondition,
@@ -10,7 +11,7 @@ import {
   type Range,
 } from './grid-conditions';
 import type { KeysetPosition } from './grid-cursor';
-import type { GridFilter, GridSort } from './grid-request';
+import type { GridConditionGroup, GridFilter, GridSort } from './grid-request';
 
 /**
  * Turns a checked grid request into a page query and a count query. The shapes are chosen for the indexes and
@@ -30,6 +31,8 @@ export interface BuildInput {
   start: number;
   end: number;
   filters: readonly GridFilter[];
+  /** Advanced conditions left after "all" rules were merged into `filters` (grid-request.ts). */
+  conditions?: GridConditionGroup | undefined;
   sort: GridSort;
   size: number;
   after: KeysetPosition | null;
@@ -125,7 +128,8 @@ function buildPage(
   } else {
     from = `conversations c${byStart ? orderedIndexFor(others) : ''}`;
     conditions.unshift(rangeSql(range));
-    [sortSql, idSql] = [column.type === 'text' ? `${column.sql} COLLATE NOCASE` : column.sql, 'c.id'];
+    const valueSql = input.sort.byName === true ? nameSql(input.sort.column as NamedColumn) : column.sql;
+    [sortSql, idSql] = [column.type === 'text' ? `${valueSql} COLLATE NOCASE` : valueSql, 'c.id'];
   }
   if (input.after !== null) conditions.push(keysetCondition(sortSql, idSql, column, input.sort, input.after, params));
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
@@ -166,6 +170,8 @@ export function buildGridQuery(input: BuildInput): BuiltQuery {
   const members = input.filters.filter(isMemberFilter);
   const others = input.filters.filter((filter): filter is RowFilter => !isMemberFilter(filter));
   const rows = others.map((filter) => filterCondition(filter, params)).filter((sql): sql is string => sql !== null);
+  const group = input.conditions === undefined ? null : conditionGroupSql(input.conditions, params);
+  if (group !== null) rows.push(group);
   return {
     pageSql: buildPage(input, params, rows, members, others),
     countSql: buildCount(input, params, rows, members),

@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { openCache, type Cache } from '../cache';
 import { CACHE_DIR_NAME } from './app-info';
 import { UserFacingError } from './errors';
@@ -25,6 +25,7 @@ export class CacheHolder {
 
   get(): Cache {
     if (!this.current) {
+      mkdirSync(dirname(this.file), { recursive: true });
       this.current = openCache({ file: this.file, ...this.options });
       if (this.current.recovered) this.notices.push(this.current.recovered.message);
     }

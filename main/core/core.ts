@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
   network.onChange(() => {
     void sessions.status(settings.get().connectionId).then((status) => events.emit('status/changed', status));
   });
-  const workspace = workspaceHandlers({ cache, sessions, saved, settings, events, network, log, options });
+  const workspace = workspaceHandlers({ cache, sessions, connections, saved, settings, events, network, log, options });
 
   const handlers: Handlers = {
     ...appHandlers({

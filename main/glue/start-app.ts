@@ -1,16 +1,30 @@
-import { app, type BrowserWindow } from 'electron';
+import { app, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core/core';
+import { safeSignInUrl } from '../security/urls';
+import { createCoreHost, type CoreHost } from '../worker/core-host';
+import { builtWorkerEntry, type WorkerEntry } from '../worker/worker-entry';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { forwardEvents, registerGatekeeper } from './ipc-gatekeeper';
 import { createMainWindow } from './main-window';
+import { SafeStorageSecretStore } from './secret-store';
 import { installSecurityGuards } from './security';
 
 export interface StartOptions {
-  /** Folder of the built main bundle (out/main); the preload and renderer sit beside it. */
+  /** Folder of the built main bundle (out/main); the preload, the renderer and the core worker sit beside it. */
   outDir: string;
   devServerUrl?: string;
+  /** The core's worker script; defaults to out/main/core-worker.js. Tests run it from source. */
+  workerEntry?: WorkerEntry;
+  /**
+   * The export save dialog (NOTE: main/glue/export-dialog.ts is being written separately; until main/index.ts
+   * passes it here, exports report that this window cannot choose a file).
+   */
+  chooseExportFile?: (
+    defaultName: string,
+    format: 'csv' | 'xlsx',
+    window: BrowserWindow | undefined,
+  ) => Promise<string | null>;
 }
 
 /**
@@ -27,7 +41,7 @@ export function startApp(options: StartOptions): void {
   registerAppScheme();
 
   const windows: BrowserWindow[] = [];
-  let core: Core | undefined;
+  let core: CoreHost | undefined;
 
   app.on('second-instance', () => {
     const window = windows[0];
@@ -40,11 +54,24 @@ export function startApp(options: StartOptions): void {
     const dataDir = app.getPath('userData');
     installSecurityGuards({ devServerUrl: options.devServerUrl });
     serveRenderer(join(options.outDir, '..', 'renderer'));
-    core = createCore({
+    const liveWindows = () => windows.filter((window) => !window.isDestroyed());
+    const chooseExportFile = options.chooseExportFile;
+    // The core runs on a worker thread; calls made while it starts simply wait for it.
+    core = createCoreHost({
+      entry: options.workerEntry ?? builtWorkerEntry(options.outDir),
       dataDir,
       identity: { name: app.getName(), version: app.getVersion(), runtime: `Electron ${process.versions.electron}` },
+      secrets: new SafeStorageSecretStore(dataDir),
+      openExternal: openSignInPage,
+      ...(chooseExportFile
+        ? {
+            chooseExportFile: (name: string, format: 'csv' | 'xlsx') =>
+              chooseExportFile(name, format, liveWindows()[0]),
+          }
+        : {}),
+      closeTimeoutMs: QUIT_GRACE_MS,
+      ...(app.isPackaged ? { nativeBinding: join(process.resourcesPath, 'native', 'better_sqlite3.node') } : {}),
     });
-    const liveWindows = () => windows.filter((window) => !window.isDestroyed());
     registerGatekeeper({ dispatch: core.dispatch, trustedWindows: liveWindows, devServerUrl: options.devServerUrl });
     forwardEvents(core.events, liveWindows);
     installAppMenu(process.platform === 'darwin', Boolean(options.devServerUrl));
@@ -71,3 +98,10 @@ export function startApp(options: StartOptions): void {
 }
 
 const QUIT_GRACE_MS = 2000;
+
+/** PKCE sign-in pages go to the system browser only when they pass the URL checks (https, or a loopback simulator). */
+export async function openSignInPage(url: string): Promise<void> {
+  const safe = safeSignInUrl(url);
+  if (!safe) throw new Error('refused to open a sign-in page that is neither https nor a loopback simulator');
+  await shell.openExternal(safe);
+}

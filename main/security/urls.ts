@@ -14,6 +14,26 @@ export function safeExternalUrl(raw: unknown): string | null {
   return url.toString();
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * The sign-in page a PKCE connection opens in the system browser: https as for any link, plus one exception —
+ * plain http to this computer's loopback address, and only for an OAuth authorize page, so a sign-in against
+ * the local Genesys simulator (the Demo organization's kind of base URL) works. Nothing else leaves over http.
+ */
+export function safeSignInUrl(raw: unknown): string | null {
+  const secure = safeExternalUrl(raw);
+  if (secure || typeof raw !== 'string' || raw.length > 2048) return secure;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' || url.username || url.password || !LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return url.pathname.endsWith('/oauth/authorize') ? url.toString() : null;
+}
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'reportdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -27,6 +27,17 @@ export interface FetchSpec {
   reference: ReferenceKind[];
   /** Re-fetch parts that may have changed (the last 72 h, or fetched while they were recent). */
   refresh: boolean;
+  /** The IANA zone the user reads dates in, for plain messages such as "Not in the cache: 3–5 March" (default UTC). */
+  timeZone?: string;
+}
+
+/** A part of the timeline a spec needs that the cache does not hold (what an offline run reports). */
+export interface MissingPart {
+  /** Coverage dataset: 'details' or 'aggregates:<queryKey>'. */
+  dataset: string;
+  /** [start, end) in epoch ms. */
+  start: number;
+  end: number;
 }
 
 /** How a run ended, as the CLI summary line and the renderer's final state show it. */
@@ -44,4 +55,9 @@ export interface RunOutcome {
   seconds: number;
   /** Plain-language reason when state is 'failed'. */
   errorMessage?: string;
+  /**
+   * Offline runs only: what the cache lacks (empty or absent when everything was there). The run then ends
+   * 'failed' with nothing fetched and `errorMessage` saying which days are missing.
+   */
+  missing?: MissingPart[];
 }

@@ -170,11 +170,47 @@ export const shell = {
   },
 };
 
+/**
+ * The OS keychain stand-in: a real byte transformation (a keyed XOR behind Chromium's "v10" prefix), so a test
+ * can look for a secret in a file and not find it, and a "different keychain" (another key) cannot read it.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+  key: 'fake-keychain-key',
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' {
+    return this.backend;
+  },
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([Buffer.from('v10'), this.xor(Buffer.from(`\u0000${plainText}`, 'utf8'))]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available.');
+    const body = encrypted.subarray(3);
+    const text = this.xor(body).toString('utf8');
+    // Chromium authenticates its ciphertext; the fake marks its plaintext so another key is detected too.
+    if (encrypted.subarray(0, 3).toString() !== 'v10' || !text.startsWith('\u0000')) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    }
+    return text.slice(1);
+  },
+  xor(bytes: Buffer): Buffer {
+    const key = Buffer.from(this.key, 'utf8');
+    return Buffer.from(bytes.map((byte, index) => byte ^ (key[index % key.length] ?? 0) ^ ((index * 31) % 256)));
+  },
+};
+
 class FakeApp extends FakeEmitter {
   sandboxEnabled = false;
   hasLock = true;
   quitCalls = 0;
+  isPackaged = false;
   userData = '/tmp/reportdesk-fake-user-data';
+  documents = '/tmp/reportdesk-fake-documents';
   private readyResolve: (() => void) | undefined;
   private readyPromise = new Promise<void>((resolve) => (this.readyResolve = resolve));
   enableSandbox(): void {
@@ -191,6 +227,7 @@ class FakeApp extends FakeEmitter {
     this.readyResolve?.();
   }
   getPath(name: string): string {
+    if (name === 'documents') return this.documents;
     if (name !== 'userData') throw new Error(`fake app.getPath(${name}) not supported`);
     return this.userData;
   }
@@ -251,6 +288,22 @@ export const Menu = {
   },
 };
 
+export interface FakeSaveDialogAnswer {
+  canceled: boolean;
+  filePath?: string;
+}
+
+/** Records each save dialog shown (with its parent window) and answers with `saveAnswer`. */
+export const dialog = {
+  saveCalls: [] as { window: unknown; options: Record<string, unknown> }[],
+  saveAnswer: { canceled: true } as FakeSaveDialogAnswer,
+  showSaveDialog(...args: unknown[]): Promise<FakeSaveDialogAnswer> {
+    const [window, options] = args.length > 1 ? args : [undefined, args[0]];
+    this.saveCalls.push({ window, options: options as Record<string, unknown> });
+    return Promise.resolve(this.saveAnswer);
+  },
+};
+
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
@@ -277,9 +330,14 @@ export function resetFakeElectron(): void {
   session.defaultSession.permissionCheckHandler = undefined;
   session.defaultSession.headersListener = undefined;
   shell.opened.length = 0;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.key = 'fake-keychain-key';
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   Menu.current = undefined;
+  dialog.saveCalls.length = 0;
+  dialog.saveAnswer = { canceled: true };
   contextBridge.exposed.clear();
   ipcRenderer.invocations.length = 0;
   app.removeAllListeners();
@@ -287,6 +345,7 @@ export function resetFakeElectron(): void {
   app.sandboxEnabled = false;
   app.hasLock = true;
   app.quitCalls = 0;
+  app.isPackaged = false;
   app.resetReady();
 }
 
@@ -296,4 +355,17 @@ export type IpcRendererEvent = unknown;
 export type Session = typeof session.defaultSession;
 export type MenuItemConstructorOptions = Record<string, unknown>;
 
-export default { app, BrowserWindow, ipcMain, session, shell, screen, protocol, net, Menu, contextBridge, ipcRenderer };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  session,
+  shell,
+  safeStorage,
+  screen,
+  protocol,
+  net,
+  Menu,
+  contextBridge,
+  ipcRenderer,
+};

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, FakeEvent, Menu, app, ipcMain, protocol, resetFakeElectron } from '../fakes/electron';
 import { startApp } from '../../main/glue/start-app';
 import { INVOKE_CHANNEL } from '../../preload/contract/names';
@@ -55,8 +55,8 @@ describe('starting the app', () => {
     const event = new FakeEvent();
     app.emit('before-quit', event);
     expect(event.defaultPrevented).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(app.quitCalls).toBe(1);
+    // The core's worker thread is stopped first, which takes a few milliseconds.
+    await vi.waitFor(() => expect(app.quitCalls).toBe(1));
     const again = new FakeEvent();
     app.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);

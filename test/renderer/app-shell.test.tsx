@@ -16,7 +16,9 @@ const demo = {
   isDefault: true,
 };
 
-function fakeCore(settings: Settings = { timeZone: null, durationFormat: 'hms' }) {
+function fakeCore(
+  settings: Settings = { timeZone: null, durationFormat: 'hms', csvDelimiter: ',', connectionId: 'demo' },
+) {
   return installFakeBridge({
     'connections/list': () => [demo],
     'app/info': () => ({
@@ -97,7 +99,7 @@ describe('the app shell', () => {
   it('shows the plain message when the core refuses a change', async () => {
     fake = installFakeBridge({
       'app/info': () => ({ name: 'R', version: '1', dataDir: '/d', cacheBytes: 0, platform: 'p', runtime: 'r' }),
-      'settings/get': () => ({ timeZone: null, durationFormat: 'hms' }),
+      'settings/get': () => ({ timeZone: null, durationFormat: 'hms', csvDelimiter: ',', connectionId: 'demo' }),
       'settings/update': () => {
         throw new FakeFailure({ code: 'bad-input', message: 'That time zone is unknown.' });
       },
@@ -122,7 +124,14 @@ describe('the app shell', () => {
     fake = fakeCore();
     await render(<App />);
     await click('Settings');
-    act(() => fake.emit('settings/changed', { timeZone: 'Europe/Dublin', durationFormat: 'seconds' }));
+    act(() =>
+      fake.emit('settings/changed', {
+        timeZone: 'Europe/Dublin',
+        durationFormat: 'seconds',
+        csvDelimiter: ',',
+        connectionId: 'demo',
+      }),
+    );
     expect((container.querySelectorAll('select')[1] as HTMLSelectElement).value).toBe('seconds');
   });
 

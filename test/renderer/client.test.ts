@@ -7,8 +7,20 @@ describe('the renderer client', () => {
   afterEach(() => fake?.remove());
 
   it('resolves to the value of a successful call', async () => {
-    fake = installFakeBridge({ 'settings/get': () => ({ timeZone: 'Europe/Paris', durationFormat: 'hms' }) });
-    expect(await client.settings.get()).toEqual({ timeZone: 'Europe/Paris', durationFormat: 'hms' });
+    fake = installFakeBridge({
+      'settings/get': () => ({
+        timeZone: 'Europe/Paris',
+        durationFormat: 'hms',
+        csvDelimiter: ',',
+        connectionId: 'demo',
+      }),
+    });
+    expect(await client.settings.get()).toEqual({
+      timeZone: 'Europe/Paris',
+      durationFormat: 'hms',
+      csvDelimiter: ',',
+      connectionId: 'demo',
+    });
     expect(fake.calls).toEqual([{ name: 'settings/get', input: undefined }]);
   });
 

@@ -47,6 +47,13 @@ export const DEFAULT_PAGE_SIZE = 25;
 /** How long (simulated ms) a row set over changing data is reused before it is rebuilt. */
 export const LIVE_REUSE_MS = 1000;
 const CACHE_ENTRIES = 64;
+/**
+ * Rows all cached row sets may hold together. Without it, 64 cached days of
+ * 20,000 conversations kept over a million conversations alive after the
+ * generator had dropped their days (the simulator grew by ~100 MB per day
+ * queried). Matches the generator's own cache (generator/days.ts).
+ */
+export const CACHED_ROWS = 60_000;
 
 interface RowSet {
   readonly rows: Conversation[];
@@ -88,7 +95,7 @@ function checkLength(interval: Interval, maxDays: number): void {
 }
 
 export class DetailsQuery {
-  private readonly rowSets = new Lru<string, RowSet>(CACHE_ENTRIES);
+  private readonly rowSets = new Lru<string, RowSet>(CACHE_ENTRIES, (set) => set.rows.length, CACHED_ROWS);
 
   constructor(
     private readonly dataset: OrgDataset,

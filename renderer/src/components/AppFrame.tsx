@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAppStore, type Screen } from '../state/app-store';
+import { StatusBar } from './status/StatusBar';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'reports', label: 'Reports' },
@@ -30,6 +31,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main className="content">{children}</main>
+      <StatusBar />
     </div>
   );
 }

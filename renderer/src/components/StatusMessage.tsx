@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Loadable } from '../state/app-store';
+import type { Loadable } from '../state/loadable';
 
 interface Props<T> {
   data: Loadable<T>;

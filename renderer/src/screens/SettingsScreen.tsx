@@ -1,6 +1,9 @@
 import { useEffect, useId, useMemo } from 'react';
 import type { AppInfo, DurationFormat, Settings } from '../../../preload/contract/types';
+import { timeZoneChoices } from '../components/query/TimeZoneField';
+import { ClearCache } from '../components/settings/ClearCache';
 import { LoadableView } from '../components/StatusMessage';
+import { computerTimeZone } from '../dates/zoned-time';
 import { formatBytes } from '../format/bytes';
 import { useAppStore } from '../state/app-store';
 
@@ -12,7 +15,7 @@ export function SettingsScreen() {
   }, [loadAppInfo, loadSettings]);
 
   return (
-    <section aria-labelledby="settings-title">
+    <section aria-labelledby="settings-title" className="scroll-screen">
       <h1 id="settings-title">Settings</h1>
       <LoadableView data={settings} what="settings">
         {(value) => <Preferences settings={value} onChange={(change) => void updateSettings(change)} />}
@@ -22,9 +25,14 @@ export function SettingsScreen() {
           {settingsError}
         </p>
       ) : null}
-      <h2>About this computer&apos;s copy</h2>
+      <h2>Cache and this computer&apos;s copy</h2>
       <LoadableView data={appInfo} what="app details">
-        {(info) => <AboutList info={info} />}
+        {(info) => (
+          <>
+            <AboutList info={info} />
+            <ClearCache cacheBytes={info.cacheBytes} />
+          </>
+        )}
       </LoadableView>
     </section>
   );
@@ -33,8 +41,9 @@ export function SettingsScreen() {
 function Preferences({ settings, onChange }: { settings: Settings; onChange: (change: Partial<Settings>) => void }) {
   const zoneId = useId();
   const formatId = useId();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const computerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const delimiterId = useId();
+  const zones = useMemo(() => timeZoneChoices(), []);
+  const computerZone = computerTimeZone();
   return (
     <form className="form" onSubmit={(event) => event.preventDefault()}>
       <div className="field">
@@ -62,6 +71,21 @@ function Preferences({ settings, onChange }: { settings: Settings; onChange: (ch
           <option value="hms">Hours:minutes:seconds (1:02:03)</option>
           <option value="seconds">Seconds (3723)</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={delimiterId}>CSV column separator</label>
+        <select
+          id={delimiterId}
+          value={settings.csvDelimiter}
+          aria-describedby={`${delimiterId}-hint`}
+          onChange={(event) => onChange({ csvDelimiter: event.target.value as Settings['csvDelimiter'] })}
+        >
+          <option value=",">Comma (,)</option>
+          <option value=";">Semicolon (;)</option>
+        </select>
+        <p id={`${delimiterId}-hint`} className="hint">
+          Choose semicolon if your Excel writes decimals with a comma (1,5), as in much of Europe.
+        </p>
       </div>
     </form>
   );

@@ -1,12 +1,11 @@
 import { create } from 'zustand';
 import type { AppInfo, ConnectionSummary, Settings } from '../../../preload/contract/types';
-import { client, errorMessage, subscribe } from '../api/client';
+import { client, errorMessage } from '../api/client';
+import { load, type Loadable } from './loadable';
+
+export type { Loadable } from './loadable';
 
 export type Screen = 'reports' | 'connections' | 'settings';
-
-/** Something loaded from the core: not asked yet, on its way, there, or failed with a message to show. */
-export type Loadable<T> =
-  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
 interface AppState {
   screen: Screen;
@@ -19,14 +18,8 @@ interface AppState {
   loadConnections: () => Promise<void>;
   loadSettings: () => Promise<void>;
   updateSettings: (change: Partial<Settings>) => Promise<void>;
-}
-
-async function load<T>(fetch: () => Promise<T>): Promise<Loadable<T>> {
-  try {
-    return { status: 'ready', value: await fetch() };
-  } catch (error) {
-    return { status: 'error', message: errorMessage(error) };
-  }
+  /** Empties the local cache; resolves to a message to show when it failed. */
+  clearCache: () => Promise<string | null>;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -56,9 +49,12 @@ export const useAppStore = create<AppState>()((set) => ({
       set({ settingsError: errorMessage(error) });
     }
   },
+  clearCache: async () => {
+    try {
+      set({ appInfo: { status: 'ready', value: await client.cache.clear() } });
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
 }));
-
-/** Keeps the store in step with changes made elsewhere (another window, the core itself). */
-export function followCoreEvents(): () => void {
-  return subscribe('settings/changed', (value) => useAppStore.setState({ settings: { status: 'ready', value } }));
-}

@@ -1,0 +1,136 @@
+/**
+ * Calendar arithmetic in the report's IANA zone, built on Intl (the same tz database as everything else in
+ * Node): where a local day starts, and the local hour, day, week and month an instant falls in. Days are
+ * 23 or 25 hours long across DST changes; a day whose midnight does not exist (zones that change clocks at
+ * 00:00) starts at the moment the clocks jump.
+ */
+export interface CalendarDay {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+interface LocalTime extends CalendarDay {
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Monday … 6 = Sunday */
+  weekday: number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let format = formatters.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, format);
+  }
+  return format;
+}
+
+export function localTime(ms: number, zone: string): LocalTime {
+  const fields: Record<string, string> = {};
+  for (const part of formatter(zone).formatToParts(new Date(ms))) fields[part.type] = part.value;
+  return {
+    year: Number(fields.year),
+    month: Number(fields.month),
+    day: Number(fields.day),
+    hour: Number(fields.hour),
+    minute: Number(fields.minute),
+    second: Number(fields.second),
+    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+  };
+}
+
+/** Local wall time minus UTC at `ms` (e.g. −18,000,000 for Chicago in summer). */
+function offsetAt(ms: number, zone: string): number {
+  const local = localTime(ms, zone);
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * The first instant at which the local calendar shows `day` 00:00 — or, when that wall time is skipped by a
+ * DST jump, the instant of the jump (the first moment of that day).
+ */
+export function startOfDay(day: CalendarDay, zone: string): number {
+  const wall = Date.UTC(day.year, day.month - 1, day.day);
+  // Offsets on either side of any change near this day (zones change at most once a day).
+  const before = offsetAt(wall - DAY_MS, zone);
+  const after = offsetAt(wall + DAY_MS, zone);
+  const candidates = [wall - before, wall - after].sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    if (wall === candidate + offsetAt(candidate, zone)) return candidate;
+  }
+  // Midnight falls in a gap: the clocks jump at wall time 00:00 under the old offset.
+  return wall - before;
+}
+
+export function parseDay(text: string): CalendarDay {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) throw new RangeError(`not a date: ${text}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+export function addDays(day: CalendarDay, days: number): CalendarDay {
+  const date = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** `from` … `to` as local days in `zone`, both inclusive → [start, end) in epoch ms. */
+export function dayRange(from: string, to: string, zone: string): { start: number; end: number } {
+  return { start: startOfDay(parseDay(from), zone), end: startOfDay(addDays(parseDay(to), 1), zone) };
+}
+
+/** The local calendar day an instant falls on. */
+export function dayOf(ms: number, zone: string): CalendarDay {
+  const { year, month, day } = localTime(ms, zone);
+  return { year, month, day };
+}
+
+/** The start of the local hour holding `ms` (two different instants on the repeated hour of a DST change). */
+export function startOfHour(ms: number, zone: string): number {
+  const local = localTime(ms, zone);
+  return ms - (((ms % 1000) + 1000) % 1000) - local.minute * 60_000 - local.second * 1000;
+}
+
+/** The start of the local week (Monday) holding `ms`. */
+export function startOfWeek(ms: number, zone: string): number {
+  const local = localTime(ms, zone);
+  return startOfDay(addDays(local, -local.weekday), zone);
+}
+
+export function startOfMonth(ms: number, zone: string): number {
+  const local = localTime(ms, zone);
+  return startOfDay({ year: local.year, month: local.month, day: 1 }, zone);
+}
+
+/** The start of the next local day, week or month after the one starting at `start`. */
+export function nextDay(start: number, zone: string): number {
+  return startOfDay(addDays(dayOf(start, zone), 1), zone);
+}
+
+export function nextWeek(start: number, zone: string): number {
+  return startOfDay(addDays(dayOf(start, zone), 7), zone);
+}
+
+export function nextMonth(start: number, zone: string): number {
+  const { year, month } = dayOf(start, zone);
+  return startOfDay(month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 }, zone);
+}

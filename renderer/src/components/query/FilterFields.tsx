@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import type { ReportDescriptor, ReportFiltersLike } from '../../../../preload/contract/workspace-types';
+import { FILTER_FIELDS, FILTER_ORDER, referenceKindOf } from '../../query/filter-fields';
+import type { FieldErrors } from '../../query/validate';
+import { useCatalogStore } from '../../state/catalog-store';
+import { useQueryStore } from '../../state/query-store';
+import { MultiSelect, type MultiSelectOption } from './MultiSelect';
+
+interface Props {
+  descriptor: ReportDescriptor;
+  connectionId: string;
+  errors: FieldErrors;
+  /** Chosen ids each list no longer has, from the validation. */
+  missing: Partial<Record<ReportFiltersLike, string[]>>;
+}
+
+/** The report's filters, each a searchable multi-select fed by the org's cached names. */
+export function FilterFields({ descriptor, connectionId, errors, missing }: Props) {
+  const reference = useCatalogStore((state) => state.reference);
+  const loadReference = useCatalogStore((state) => state.loadReference);
+  const filters = useQueryStore((state) => state.draft.filters);
+  const setFilter = useQueryStore((state) => state.setFilter);
+  const keys = FILTER_ORDER.filter((key) => descriptor.filters.includes(key));
+
+  useEffect(() => {
+    for (const key of descriptor.filters) {
+      const kind = referenceKindOf(key);
+      if (kind) void loadReference(connectionId, kind);
+    }
+  }, [descriptor, connectionId, loadReference]);
+
+  if (keys.length === 0) return null;
+  return (
+    <div className="filters">
+      {keys.map((key) => {
+        const field = FILTER_FIELDS[key];
+        let options: MultiSelectOption[] | null;
+        let loadError: string | null = null;
+        if ('fixed' in field.source) options = field.source.fixed;
+        else {
+          const list = reference[field.source.reference];
+          options =
+            list?.status === 'ready'
+              ? list.value.map((option) => ({ value: option.id, label: option.name, note: option.state }))
+              : null;
+          if (list?.status === 'error') loadError = list.message;
+        }
+        return (
+          <MultiSelect
+            key={key}
+            label={field.label}
+            noun={field.noun}
+            options={options}
+            loadError={loadError}
+            selected={filters[key] ?? []}
+            onChange={(values) => setFilter(key, values)}
+            error={errors[key]}
+            missing={missing[key]}
+          />
+        );
+      })}
+    </div>
+  );
+}
