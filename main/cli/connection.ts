@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MemorySecretStore, clientSecretKey, createGenesysClient, type GenesysClient } from '../genesys';
 import { DEMO_CONNECTION_ID } from '../core/connections';
-import { DemoOrg } from '../core/demo-org';
 import { UsageError } from './args';
 
 export interface CliConnection {
@@ -17,8 +16,16 @@ export interface CliConnection {
  */
 export function cliConnection(demo: boolean, env: NodeJS.ProcessEnv, offline: boolean): CliConnection {
   if (demo) {
-    const org = new DemoOrg();
-    return { connectionId: DEMO_CONNECTION_ID, client: () => org.client(), close: () => org.close() };
+    // The simulator is loaded only when the network is used: --offline never starts (or imports) it.
+    let org: import('../core/demo-org').DemoOrg | undefined;
+    return {
+      connectionId: DEMO_CONNECTION_ID,
+      client: async () => {
+        org ??= new (await import('../core/demo-org')).DemoOrg();
+        return org.client();
+      },
+      close: () => org?.close() ?? Promise.resolve(),
+    };
   }
   const environment = env.GENESYS_ENVIRONMENT?.trim();
   const clientId = env.GENESYS_CLIENT_ID?.trim();
