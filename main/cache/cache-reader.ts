@@ -10,9 +10,16 @@ import {
   type Freshness,
   type MissingInterval,
 } from './coverage';
-import { StatementCache, type ConnectionOptions, type ReadableDb } from './database';
+import { StatementCache, openReadOnly, type ConnectionOptions, type ReadableDb } from './database';
 import { CacheError, guarded } from './errors';
-import { explainConversationsQuery, queryConversations, type GridResult, type SlowQueryReport } from './grid-query';
+import {
+  explainConversationsQuery,
+  queryConversations,
+  streamConversations,
+  type ConversationGridRow,
+  type GridResult,
+  type SlowQueryReport,
+} from './grid-query';
 import type { GridQuery } from './grid-request';
 import { requestIntegrityCheck, type IntegrityCheck } from './recovery';
 import { readNames, readReferenceItems, type ReferenceItem, type ReferenceKind } from './reference-store';
@@ -85,6 +92,28 @@ export class CacheReader {
   }
 
   /** The full Genesys detail of one conversation, as fetched. */
+  /**
+   * Every conversation a grid request matches, in order, streamed from a read-only connection of its own (so
+   * names and pages can still be read here meanwhile); the connection closes when the iteration ends.
+   */
+  *streamConversations(connectionId: string, query: GridQuery): Generator<ConversationGridRow> {
+    const conn = this.guard(() => this.keys.find(connectionId));
+    if (conn === undefined) return;
+    const db = this.guard(() => openReadOnly(this.options.file, this.options));
+    try {
+      // Sorting a large range spills to a temporary file rather than holding it all in memory.
+      db.pragma('temp_store = FILE');
+      const rows = streamConversations(db, conn, query);
+      for (;;) {
+        const next = this.guard(() => rows.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      db.close();
+    }
+  }
+
   conversation(connectionId: string, conversationId: string): ConversationDetail | null {
     return this.guard(() => {
       const conn = this.keys.find(connectionId);

@@ -158,6 +158,18 @@ export function queryConversations(
   return { rows: page.map(toGridRow), totalRows, nextCursor };
 }
 
+/**
+ * Every row a grid request matches, in its order, as one statement stepped row by row (exports). Keyset blocks
+ * would re-sort the rest of the range for each block under any sort but start time; one sorted scan does it
+ * once. Run it on a connection of its own: better-sqlite3 allows nothing else on a connection mid-iteration.
+ */
+export function* streamConversations(db: ReadableDb, conn: number, query: GridQuery): Generator<ConversationGridRow> {
+  const { input } = prepare(conn, { ...query, page: { size: 1 }, count: false });
+  // No page: LIMIT -1 is SQLite's "no limit" (size + 1 below).
+  const built = buildGridQuery({ ...input, size: -2, after: null, offset: 0 });
+  for (const row of db.prepare(built.pageSql).iterate(built.params)) yield toGridRow(row as StoredRow);
+}
+
 /** The plans SQLite would use for a grid request (tests assert them; also handy when a report is slow). */
 export function explainConversationsQuery(
   db: ReadableDb,

@@ -219,13 +219,21 @@ export function aggregateReport(spec: AggregateReportSpec): CachedReportDefiniti
     return totals;
   }
 
-  /** The cache state the rows depend on: what was fetched for them, and when the names were. */
+  /**
+   * The cache state the rows depend on: the coverage of their data and of the names, plus the latest runs'
+   * progress — coverage alone can stay the same after a refresh (pieces fetched minutes apart merge and keep
+   * the earlier fetch time), while every committed page moves a run's counters.
+   */
   function fingerprint(reader: CacheReader, params: ReportParams): string {
     const { start, end } = dayRange(params.from, params.to, params.timeZone);
     const dataset = aggregatesDataset(keyOf(sourceQuery(params)));
+    const runs = reader
+      .recentRuns(params.connectionId, 3)
+      .map((run) => [run.id, run.state, run.pages, run.chunksDone, run.updatedAt]);
     return canonicalJson([
       reader.coverage(params.connectionId, dataset, start, end),
       reader.coverage(params.connectionId, `reference:${subject.kind}`, 0, Number.MAX_SAFE_INTEGER),
+      runs,
     ]);
   }
 

@@ -13,7 +13,7 @@ export class RowsMemo<T> {
 
   get(reader: CacheReader, key: string, compute: () => T): T {
     let entries = this.byReader.get(reader);
-    if (entries === undefined) this.byReader.set(reader, (entries = new Map()));
+    if (entries === undefined) this.byReader.set(reader, (entries = new Map<string, T>()));
     const found = entries.get(key);
     if (found !== undefined) {
       // Most recently used last.

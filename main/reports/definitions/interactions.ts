@@ -71,11 +71,15 @@ export const interactions: CachedReportDefinition = {
   *rows(reader: CacheReader, params: ReportParams, view: GridView) {
     const query = interactionsQuery(params, { ...view, page: { size: EXPORT_BLOCK }, count: false });
     const names = new NameBook(reader, params.connectionId);
-    let after: string | null = null;
-    do {
-      const block = reader.queryConversations(params.connectionId, { ...query, page: { size: EXPORT_BLOCK, after } });
-      yield* rowsWithNames(block.rows, names);
-      after = block.nextCursor;
-    } while (after !== null);
+    // One sorted scan on its own connection; names are looked up a block at a time on the reader meanwhile.
+    let block: ConversationGridRow[] = [];
+    for (const row of reader.streamConversations(params.connectionId, query)) {
+      block.push(row);
+      if (block.length === EXPORT_BLOCK) {
+        yield* rowsWithNames(block, names);
+        block = [];
+      }
+    }
+    yield* rowsWithNames(block, names);
   },
 };
