@@ -139,10 +139,12 @@ export interface SessionRef {
   readonly session: Session;
 }
 
-export function* sessionsOf(conversations: Iterable<Models.AnalyticsConversationWithoutAttributes>) {
+export function* sessionsOf(
+  conversations: Iterable<Models.AnalyticsConversationWithoutAttributes>,
+): Generator<SessionRef> {
   for (const conversation of conversations) {
     for (const participant of conversation.participants ?? []) {
-      for (const session of participant.sessions ?? []) yield { conversation, participant, session } as SessionRef;
+      for (const session of participant.sessions ?? []) yield { conversation, participant, session };
     }
   }
 }
