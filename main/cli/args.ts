@@ -46,6 +46,16 @@ function oneOf<T extends string>(values: readonly T[], value: string, what: stri
   throw new UsageError(`Unknown ${what} "${value}". Use one of: ${values.join(', ')}.`);
 }
 
+/**
+ * Node's parseArgs wording, minus its advice for unknown options (put positionals after "--"): an unknown option
+ * here is a typo, and the usage printed below the message lists the real ones.
+ */
+function parseArgsProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `${message.split('. To specify')[0] ?? message}.` : message;
+}
+
 /** Parses `run …` into a checked command; every mistake is a UsageError with a plain message. */
 export function parseCli(argv: readonly string[], defaultZone: string): RunCommand {
   let parsed;
@@ -71,7 +81,7 @@ export function parseCli(argv: readonly string[], defaultZone: string): RunComma
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^.*?:\s*/, '') : String(error));
+    throw new UsageError(parseArgsProblem(error));
   }
   const { values, positionals } = parsed;
   if (positionals[0] !== 'run' || positionals.length > 1) {

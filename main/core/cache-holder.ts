@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openCache, type Cache } from '../cache';
 import { CACHE_DIR_NAME } from './app-info';
@@ -30,6 +30,20 @@ export class CacheHolder {
       if (this.current.recovered) this.notices.push(this.current.recovered.message);
     }
     return this.current;
+  }
+
+  /**
+   * Opens an existing cache file now (no file: nothing to check, nothing is created), so a damaged or foreign one
+   * is set aside when ReportDesk starts and the app's first `app/info` carries the notice. A file that cannot be
+   * opened at all (a newer version's, a locked one) is left for the first report, which shows why.
+   */
+  openIfPresent(): void {
+    if (this.current || !existsSync(this.file)) return;
+    try {
+      this.get();
+    } catch {
+      // Reported in plain words by the first operation that needs the cache.
+    }
   }
 
   /** Messages about the cache the user should read once (e.g. a damaged file was set aside). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ConnectionSummary } from '../../preload/contract/types';
-import { resolveEnvironment, type GenesysAuthSettings } from '../genesys';
+import { UnknownRegionError, resolveEnvironment, type GenesysAuthSettings } from '../genesys';
 import { DEMO_CONNECTION, DEMO_CONNECTION_ID } from './connections';
 import { UserFacingError } from './errors';
 import { readJsonFile, writeJsonFile } from './json-file';
@@ -55,12 +55,11 @@ export class ConnectionStore {
   add(input: NewConnection): StoredConnection {
     try {
       resolveEnvironment(input.environment);
-    } catch {
-      throw new UserFacingError(
-        'bad-input',
-        `"${input.environment}" is not a Genesys Cloud region. Pick one from the list (for example mypurecloud.ie for EMEA Dublin) or enter the https address your admin gave you.`,
-        'environment',
-      );
+    } catch (error) {
+      // The region check says what is wrong ("needs its scheme", "plain http is only for this computer"…) and
+      // quotes the input short and printable (it could be a pasted secret); a blanket "not a region" hid that.
+      if (!(error instanceof UnknownRegionError)) throw error;
+      throw new UserFacingError('bad-input', error.message, 'environment');
     }
     const item: StoredConnection = { ...input, id: `org-${randomUUID()}` };
     this.items = [...this.items, item];

@@ -62,6 +62,8 @@ function describeIssues(issues: z.core.$ZodIssue[]): ErrorInfo {
 
 /** zod's own wording is for developers; these are for the person reading the message. */
 function explain(issue: z.core.$ZodIssue | undefined, subject: string): string {
+  const own = issue === undefined ? undefined : contractWords(issue, subject);
+  if (own !== undefined) return own;
   switch (issue?.code) {
     case 'unrecognized_keys':
       return `it has fields ReportDesk does not know: ${issue.keys.map((key) => describe(key)).join(', ')}`;
@@ -73,9 +75,22 @@ function explain(issue: z.core.$ZodIssue | undefined, subject: string): string {
       return `${subject} is too ${issue.origin === 'string' ? 'long' : 'large'}`;
     case 'too_small':
       return `${subject} is too ${issue.origin === 'string' ? 'short' : 'small'}`;
-    case 'custom':
-      return `${subject} ${issue.message}`;
     default:
       return `${subject} is not valid`;
   }
+}
+
+/**
+ * The contract's own message for a field, when it wrote one (zod's English always starts with a capital: "Invalid
+ * input…", "Too small…"). A phrase such as "must be a date like 2026-03-31" follows the field's name; a sentence
+ * such as "The end date is before the start date." stands on its own. Without this, a malformed date only said
+ * "is not valid" and the end-date check read `"params.to" The end date is before the start date..`.
+ */
+function contractWords(issue: z.core.$ZodIssue, subject: string): string | undefined {
+  const text = issue.message.trim().replace(/\.+$/, '');
+  if (/^[a-z]/.test(text)) return `${subject} ${text}`;
+  if (issue.code === 'custom' && text !== '' && text !== 'Invalid input') {
+    return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  }
+  return undefined;
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { ExportError, fileSystemExportError } from './export-error';
+import { removeStaleTempFiles, tempFileName } from './stale-temp-files';
 
 /**
  * The export's file, written under a temporary name in the target's own folder (so the final rename stays on one
@@ -31,7 +31,8 @@ export class AtomicFile {
 
   static async open(target: string): Promise<AtomicFile> {
     await checkReplaceable(target);
-    const tempPath = join(dirname(target), `.reportdesk-export-${randomBytes(6).toString('hex')}.tmp`);
+    await removeStaleTempFiles(dirname(target));
+    const tempPath = join(dirname(target), tempFileName());
     // `flush` makes the stream fsync before closing, so a power cut after the rename cannot leave an empty file.
     const stream = createWriteStream(tempPath, { flags: 'wx', flush: true, highWaterMark: 1 << 20 });
     const file = new AtomicFile(target, tempPath, stream);

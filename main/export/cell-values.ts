@@ -31,9 +31,12 @@ export function formatHms(ms: number): string {
   return `${sign}${hours < 100 ? TWO_DIGITS[hours] : String(hours)}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}`;
 }
 
-/** A 0..1 ratio as percentage points, without binary noise (0.07 → 7, not 7.000000000000001). */
+/**
+ * A 0..1 ratio as percentage points, without binary noise (0.07 → 7, not 7.000000000000001): ten decimals of a
+ * percent is far beyond any report's precision, and rounding there lands on the double nearest the decimal.
+ */
 export function percentPoints(ratio: number): number {
-  return Number((ratio * 100).toPrecision(15));
+  return Math.abs(ratio) < 1000 ? Math.round(ratio * 1e12) / 1e10 : Number((ratio * 100).toPrecision(15));
 }
 
 /**

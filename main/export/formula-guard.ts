@@ -5,10 +5,23 @@
  * systems (the same list csv-stringify's own `escape_formulas` uses). Only text goes through here: numbers,
  * durations and dates the exporter wrote itself are never touched, so a negative number stays a number.
  */
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\0', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
-
 export function isFormulaLike(text: string): boolean {
-  return text.length > 0 && TRIGGERS.has(text[0] as string);
+  switch (text.charCodeAt(0)) {
+    case 0x3d: // =
+    case 0x2b: // +
+    case 0x2d: // -
+    case 0x40: // @
+    case 0x09: // tab
+    case 0x0d: // carriage return
+    case 0x00: // NUL
+    case 0xff1d: // ＝
+    case 0xff0b: // ＋
+    case 0xff0d: // －
+    case 0xff20: // ＠
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function neutraliseFormula(text: string): string {

@@ -3,7 +3,6 @@ export { exportReport, resolveFormat } from './export-report';
 export { ExportError, type ExportFailure } from './export-error';
 export { defaultExportFileName, type FileNameParts } from './file-name';
 export { csvDelimiterForLocale } from './delimiter';
-export { MAX_DATA_ROWS_PER_SHEET } from './xlsx-writer';
 export type {
   CsvDelimiter,
   ExportAbout,

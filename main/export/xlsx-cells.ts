@@ -34,7 +34,14 @@ export function excelText(text: string): string | CellRichTextValue {
     // Never leave half of an emoji (a lone surrogate) at the end.
     if (/[\uD800-\uDBFF]$/.test(cell)) cell = cell.slice(0, -1);
   }
-  return /^\s|\s$/.test(cell) ? { richText: [{ text: cell }] } : cell;
+  return isEdgeSpace(cell.charCodeAt(0)) || isEdgeSpace(cell.charCodeAt(cell.length - 1))
+    ? { richText: [{ text: cell }] }
+    : cell;
+}
+
+/** Space, tab, line break or no-break space: what a spreadsheet might trim from either end of a text. */
+function isEdgeSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160 || code === 0x3000;
 }
 
 /**

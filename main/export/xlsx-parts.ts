@@ -2,32 +2,39 @@ import { EventEmitter } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-/** About 256 KiB of XML per chunk handed to the zip: each chunk costs deflate a thread-pool round trip. */
-const BLOCK_CHARS = 1 << 18;
+/** XML is handed to the zip in 256 KiB chunks: each chunk costs deflate a thread-pool round trip. */
+const BLOCK_BYTES = 1 << 18;
 
 /** exceljs writes text, Buffers, or its own StringBuf, which it reuses right after the call returns. */
 type ExcelChunk = string | Buffer | { toBuffer(): Buffer };
 
 /**
  * What exceljs holds as a part's stream (a sheet's XML). exceljs writes one small string per row; they are
- * gathered here and handed to the zip in large chunks through a real stream, `part`, whose buffer fills when the
- * zip falls behind — the backpressure exceljs's own part stream never applies. Signals 'zipped' when the part is
- * complete, as exceljs's stream does.
+ * encoded straight into a block here and handed to the zip a block at a time through a real stream, `part`,
+ * whose buffer fills when the zip falls behind — the backpressure exceljs's own part stream never applies.
+ * Signals 'zipped' when the part is complete, as exceljs's stream does.
  */
 class PartSink extends EventEmitter {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
 
   constructor(readonly part: PassThrough) {
     super();
     part.on('finish', () => this.emit('zipped'));
   }
   write(chunk: ExcelChunk): boolean {
-    // Copied at once: exceljs reuses its StringBuf right after this call.
-    const text = typeof chunk === 'string' ? chunk : (Buffer.isBuffer(chunk) ? chunk : chunk.toBuffer()).toString('utf8');
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= BLOCK_CHARS) this.flush();
+    if (typeof chunk === 'string') {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit, so this is a safe bound without measuring.
+      if (chunk.length * 3 > BLOCK_BYTES - this.used) this.flush();
+      if (chunk.length * 3 > BLOCK_BYTES) this.part.write(Buffer.from(chunk, 'utf8'));
+      else this.used += this.block.write(chunk, this.used, 'utf8');
+    } else {
+      // Copied at once: exceljs reuses its StringBuf right after this call.
+      const bytes = Buffer.isBuffer(chunk) ? chunk : chunk.toBuffer();
+      if (bytes.length > BLOCK_BYTES - this.used) this.flush();
+      if (bytes.length > BLOCK_BYTES) this.part.write(Buffer.from(bytes));
+      else this.used += bytes.copy(this.block, this.used);
+    }
     return true;
   }
   end(): void {
@@ -36,15 +43,19 @@ class PartSink extends EventEmitter {
   }
   pause(): void {}
   private flush(): void {
-    if (this.pendingChars === 0) return;
-    this.part.write(Buffer.from(this.pending.join(''), 'utf8'));
-    this.pending = [];
-    this.pendingChars = 0;
+    if (this.used === 0) return;
+    this.part.write(this.block.subarray(0, this.used));
+    this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+    this.used = 0;
   }
 }
 
 interface WorkbookInternals {
-  zip: { append(source: PassThrough, options: { name: string }): void; abort(): void; on(e: 'error', l: () => void): void };
+  zip: {
+    append(source: PassThrough, options: { name: string }): void;
+    abort(): void;
+    on(e: 'error', l: () => void): void;
+  };
   _openStream(path: string): PartSink;
 }
 
@@ -75,7 +86,10 @@ export class StreamingWorkbook {
   }
 
   /** Adds a sheet and returns it with its part stream, to wait on when it is full. */
-  addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): { sheet: ExcelJS.Worksheet; part: PassThrough } {
+  addSheet(
+    name: string,
+    options: Partial<ExcelJS.AddWorksheetOptions>,
+  ): { sheet: ExcelJS.Worksheet; part: PassThrough } {
     this.lastPart = undefined;
     const sheet = this.workbook.addWorksheet(name, options);
     const part = this.lastPart as PassThrough | undefined;

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ReportColumn, ReportRow } from '../../preload/contract/reports';
 import { aboutLines } from './about-lines';
@@ -10,7 +11,6 @@ import { ABOUT_SHEET_NAME, dataSheetName } from './sheet-names';
 import type { TableWriter } from './table-writer';
 import type { ExportAbout, ExportOptions } from './types';
 import { XLSX_NUMBER_FORMATS, xlsxValueConverter, type XlsxValue } from './xlsx-cells';
-import type { PassThrough } from 'node:stream';
 import { StreamingWorkbook } from './xlsx-parts';
 import { ZoneClock } from './zone-clock';
 

@@ -19,7 +19,10 @@ export interface ExportDialogRequest {
  * Asks where to save an export, with the chosen format's filter first. Returns the path, or null when the user
  * cancels. A name typed without an extension (Linux dialogs do not add one) gets the format's extension.
  */
-export async function chooseExportFile(window: BrowserWindow | null, request: ExportDialogRequest): Promise<string | null> {
+export async function chooseExportFile(
+  window: BrowserWindow | null,
+  request: ExportDialogRequest,
+): Promise<string | null> {
   const other: ExportFormat = request.format === 'xlsx' ? 'csv' : 'xlsx';
   const options: SaveDialogOptions = {
     title: 'Export report',

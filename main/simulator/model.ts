@@ -41,6 +41,28 @@ export interface OrgDataset {
    */
   conversationsBetween(startMs: number, endMs: number): Iterable<Conversation>;
   conversationById(conversationId: string): Conversation | undefined;
+  /**
+   * The same selection as `conversationsBetween`, as an index of start times
+   * that builds a conversation only when one is asked for: lets a query count
+   * and page in conversationStart order without generating a whole day.
+   * Optional: a dataset without it is always read through `conversationsBetween`.
+   */
+  startsBetween?(startMs: number, endMs: number): ConversationStarts;
+}
+
+/** A snapshot of `conversationsBetween(start, end)` taken at one `now()`, addressed by position. */
+export interface ConversationStarts {
+  readonly length: number;
+  /** conversationStart in ms of position `i`; positions ascend by start (equal starts in generation order). */
+  startAt(i: number): number;
+  /** The conversation at position `i`, exactly as `conversationsBetween` yielded it at the snapshot's `now()`. */
+  conversationAt(i: number): Conversation;
+  /**
+   * conversationEnd in ms of position `i` as `conversationAt(i)` shows it
+   * (undefined while in progress). Cheaper than `conversationAt` when only the
+   * end matters: the conversation is generated but not kept.
+   */
+  endAt(i: number): number | undefined;
 }
 
 /** An error the server turns into an `ErrorBody` response. */

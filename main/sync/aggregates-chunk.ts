@@ -29,7 +29,7 @@ export async function fetchAggregatesChunk(ctx: ChunkContext): Promise<void> {
 }
 
 function queryOf(ctx: ChunkContext): AggregateQuery {
-  const query = (ctx.spec.aggregates as AggregateQuery[]).find(
+  const query = ctx.spec.aggregates.find(
     (candidate) => aggregatesDataset(aggregateKeyOf(candidate)) === ctx.chunk.dataset,
   );
   if (query === undefined) {

@@ -16,7 +16,12 @@ export async function fetchJobChunk(ctx: ChunkContext): Promise<void> {
   let cursor = chunk.cursor;
   let page = chunk.lastPage;
   let lastFailure: string | null = null;
+  if (page > 0 && cursor === null && jobId !== null) {
+    // Its last page was committed (no cursor after it), but a restart came before the chunk was marked done.
+    return finish(ctx, jobId);
+  }
   for (let attempt = 0; attempt < ctx.tunables.jobAttempts;) {
+    const fresh = jobId === null;
     if (jobId === null) {
       attempt++;
       jobId = await submit(ctx);
@@ -25,14 +30,10 @@ export async function fetchJobChunk(ctx: ChunkContext): Promise<void> {
       page = 0;
     }
     ctx.activeJobs.add(jobId);
-    const wait = await waitForJob(ctx, jobId);
+    const wait = await waitForJob(ctx, jobId, fresh);
     if (wait.state === 'ready') {
       const paged = await pageResults(ctx, jobId, cursor, page);
-      if (paged === 'done') {
-        ctx.cache.runs.completeChunk(ctx.runId, chunk.index);
-        await forget(ctx, jobId);
-        return;
-      }
+      if (paged === 'done') return finish(ctx, jobId);
     } else if (wait.state === 'failed') {
       lastFailure = wait.message;
     }
@@ -53,7 +54,10 @@ function dayRange(ctx: ChunkContext): string {
   return `${day(ctx.chunk.start)} – ${day((ctx.chunk.end ?? 1) - 1)}`;
 }
 
-/** Submits the job. A submission is not repeated by the HTTP layer when its fate is unknown; here it is, since a stray job only expires. */
+/**
+ * Submits the job. The HTTP layer does not repeat a submission whose fate is unknown (a dropped connection);
+ * this does, since a stray job only expires.
+ */
 async function submit(ctx: ChunkContext): Promise<string> {
   const { chunk } = ctx;
   const body = { interval: isoInterval(chunk.start ?? 0, chunk.end ?? 0), order: 'asc', orderBy: 'conversationStart' };
@@ -70,9 +74,11 @@ async function submit(ctx: ChunkContext): Promise<string> {
   }
 }
 
-async function waitForJob(ctx: ChunkContext, jobId: string): Promise<JobWait> {
+async function waitForJob(ctx: ChunkContext, jobId: string, fresh: boolean): Promise<JobWait> {
   let delay = ctx.tunables.jobPollInitialMs;
   const giveUpAt = performance.now() + ctx.tunables.jobTimeoutMs;
+  // A job just submitted is never ready yet: the first poll waits too.
+  if (fresh) await ctx.sleep(delay, ctx.signal);
   for (;;) {
     let state: string | undefined;
     let errorMessage: string | undefined;
@@ -105,8 +111,6 @@ async function pageResults(
 ): Promise<'done' | 'gone'> {
   let cursor = startCursor;
   let page = startPage;
-  // The last page was committed (no cursor after it) but the chunk was not marked done before a restart.
-  if (page > 0 && cursor === null) return 'done';
   for (;;) {
     let response;
     try {
@@ -152,6 +156,11 @@ function fetchTimeOf(ctx: ChunkContext, dataAvailabilityDate: string | undefined
   const now = ctx.now();
   const lake = Date.parse(dataAvailabilityDate ?? '');
   return Number.isFinite(lake) ? Math.min(now, lake) : now;
+}
+
+async function finish(ctx: ChunkContext, jobId: string): Promise<void> {
+  ctx.cache.runs.completeChunk(ctx.runId, ctx.chunk.index);
+  await forget(ctx, jobId);
 }
 
 /** Deletes a job we are done with; best effort (it expires anyway). */

@@ -27,7 +27,10 @@ export interface FetchSpec {
   reference: ReferenceKind[];
   /** Re-fetch parts that may have changed (the last 72 h, or fetched while they were recent). */
   refresh: boolean;
-  /** The IANA zone the user reads dates in, for plain messages such as "Not in the cache: 3–5 March" (default UTC). */
+  /**
+   * The IANA zone the user reads dates in, for plain messages such as "Not in the cache: 3–5 March" (default: the
+   * first aggregate query's zone, else UTC).
+   */
   timeZone?: string;
 }
 

@@ -1,6 +1,6 @@
 import { aggregatesDataset, DETAILS_DATASET, type Cache, type ChunkSpec } from '../cache';
 import { referenceDataset } from './datasets';
-import { aggregateKeyOf, planAggregateChunks, type AggregateQuery } from './aggregates-plan';
+import { aggregateKeyOf, planAggregateChunks } from './aggregates-plan';
 import { planDetailsChunks } from './details-plan';
 import type { FetchSpec, MissingPart } from './fetch-spec';
 import type { Interval } from './intervals';
@@ -63,7 +63,7 @@ export async function planSpec(spec: FetchSpec, inputs: PlanInputs): Promise<Syn
     );
   }
   const seen = new Set<string>();
-  for (const query of spec.aggregates as AggregateQuery[]) {
+  for (const query of spec.aggregates) {
     const key = aggregateKeyOf(query);
     if (seen.has(key)) continue;
     seen.add(key);

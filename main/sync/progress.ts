@@ -68,6 +68,11 @@ export class ProgressTracker {
     this.changed();
   }
 
+  /** Every chunk of the run is done (this session's and any before it). */
+  get allDone(): boolean {
+    return this.chunksDone >= this.options.chunksTotal;
+  }
+
   snapshot(final = false): SyncProgress {
     const stats = this.options.stats.snapshot();
     const base = this.options.statsBase;

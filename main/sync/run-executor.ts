@@ -76,7 +76,7 @@ export async function executeRun(
   });
   const activeJobs = new Set<string>();
   // A holder, not a `let`: workers set it from closures, which flow analysis does not see.
-  const failed: { first: { error: unknown; chunk: ChunkRecord } | null } = { first: null };
+  const failed: { first: { error: unknown; chunk: ChunkRecord | null } | null } = { first: null };
 
   const contextFor = (chunk: ChunkRecord): ChunkContext => ({
     cache,
@@ -112,16 +112,16 @@ export async function executeRun(
     cache.runs.start(run.id);
     await Promise.all(Array.from({ length: Math.max(1, Math.min(services.concurrency, pending.length)) }, worker));
   } catch (error) {
-    failed.first ??= { error, chunk: pending[0] ?? run.chunks[0]! };
+    failed.first ??= { error, chunk: null };
   } finally {
     options.signal?.removeEventListener('abort', abort);
   }
 
   const failure = failed.first;
-  const cancelled = options.signal?.aborted === true && (failure === null || isCancel(failure.error));
+  const finished = failure === null && progress.allDone;
   let state: RunOutcome['state'] = 'done';
   let errorMessage: string | undefined;
-  if (cancelled) {
+  if (!finished && options.signal?.aborted === true && (failure === null || isCancel(failure.error))) {
     state = 'cancelled';
   } else if (failure !== null) {
     state = 'failed';
@@ -130,7 +130,7 @@ export async function executeRun(
   }
   if (state !== 'done') await deleteJobs(services.api, activeJobs);
   try {
-    if (failure !== null && state === 'failed') cache.runs.failChunk(run.id, failure.chunk.index, errorMessage ?? '');
+    if (failure?.chunk && state === 'failed') cache.runs.failChunk(run.id, failure.chunk.index, errorMessage ?? '');
     cache.runs.finish(run.id, state, errorMessage ?? null);
   } catch (error) {
     // The cache itself failing (disk full…) is the more useful message.

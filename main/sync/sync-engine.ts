@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Cache, RunRecord } from '../cache';
+import { PLAIN_MESSAGES } from '../cache/errors';
 import { CancelledError, PermissionError, type GenesysApi, type HttpStats } from '../genesys';
 import { DEFAULT_LIMIT_PER_MINUTE } from '../genesys/http/rate-governor';
 import { isExpected, plainMessage } from './errors';
@@ -42,6 +43,9 @@ export interface SyncEngine {
   /** Resumes every unfinished run, oldest first, one after another. */
   resumeAll(options?: ExecuteOptions): Promise<RunOutcome[]>;
 }
+
+const CANNOT_CONTINUE =
+  'This report run cannot be continued: it was started by another version of ReportDesk. Run the report again.';
 
 const abortableSleep = async (ms: number, signal: AbortSignal): Promise<void> => {
   try {
@@ -123,8 +127,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     const spec = specOfRun(record);
     if (spec === null) {
-      cache.runs.finish(record.id, 'failed', 'This run was started by another version of ReportDesk.');
-      return outcome(session, { runId: record.id, state: 'failed', errorMessage: 'Run the report again.' });
+      cache.runs.finish(record.id, 'failed', CANNOT_CONTINUE);
+      return outcome(session, { runId: record.id, state: 'failed', errorMessage: CANNOT_CONTINUE });
     }
     return executeRun(services, record, spec, options, session);
   };
@@ -165,7 +169,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           return outcome(session, {
             runId,
             state: 'failed',
-            errorMessage: 'That report run no longer exists in the cache.',
+            errorMessage: PLAIN_MESSAGES['not-found'],
           });
         }
         return await resumeRecord(record, options);

@@ -24,8 +24,7 @@ export function builtWorkerEntry(outDir: string): WorkerEntry {
 export function sourceWorkerEntry(file: string | URL = new URL('./core-worker.ts', import.meta.url)): WorkerEntry {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = (typeof file === 'string' ? pathToFileURL(file) : file).href;
-  return {
-    script: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-    options: { eval: true },
-  };
+  const bootstrap = `import(${JSON.stringify(tsx)})
+    .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { script: bootstrap, options: { eval: true } };
 }

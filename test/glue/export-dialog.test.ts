@@ -39,7 +39,9 @@ describe('the export save dialog', () => {
 
   it('adds the extension to a name typed without one, and keeps one typed in any case', async () => {
     dialog.saveAnswer = { canceled: false, filePath: '/tmp/monday' };
-    expect(await chooseExportFile(null, { defaultName: 'x.csv', format: 'csv', folder: '/tmp' })).toBe('/tmp/monday.csv');
+    expect(await chooseExportFile(null, { defaultName: 'x.csv', format: 'csv', folder: '/tmp' })).toBe(
+      '/tmp/monday.csv',
+    );
     expect(dialog.saveCalls[0]!.options['defaultPath']).toBe(join('/tmp', 'x.csv'));
     expect((dialog.saveCalls[0]!.options['filters'] as { extensions: string[] }[])[0]!.extensions).toEqual(['csv']);
     dialog.saveAnswer = { canceled: false, filePath: '/tmp/Monday.XLSX' };

@@ -28,6 +28,7 @@ function fakeCore(
       cacheBytes: 12_345_678,
       platform: 'linux x64',
       runtime: 'Node',
+      notices: [],
     }),
     'settings/get': () => settings,
     'settings/update': (change) => (settings = { ...settings, ...(change as Partial<Settings>) }),
@@ -98,7 +99,15 @@ describe('the app shell', () => {
 
   it('shows the plain message when the core refuses a change', async () => {
     fake = installFakeBridge({
-      'app/info': () => ({ name: 'R', version: '1', dataDir: '/d', cacheBytes: 0, platform: 'p', runtime: 'r' }),
+      'app/info': () => ({
+        name: 'R',
+        version: '1',
+        dataDir: '/d',
+        cacheBytes: 0,
+        platform: 'p',
+        runtime: 'r',
+        notices: [],
+      }),
       'settings/get': () => ({ timeZone: null, durationFormat: 'hms', csvDelimiter: ',', connectionId: 'demo' }),
       'settings/update': () => {
         throw new FakeFailure({ code: 'bad-input', message: 'That time zone is unknown.' });

@@ -18,7 +18,11 @@ export interface AppDeps {
 }
 
 export function appHandlers(deps: AppDeps): HandlerGroup<'app' | 'cache' | 'settings'> {
-  const info = () => ({ ...readAppInfo(deps.identity, deps.dataDir), notices: deps.cache.takeNotices() });
+  const info = () => {
+    // The renderer asks for app info as it starts: that is when a damaged cache file must be found and reported.
+    deps.cache.openIfPresent();
+    return { ...readAppInfo(deps.identity, deps.dataDir), notices: deps.cache.takeNotices() };
+  };
   return {
     'app/info': info,
     'cache/clear': () => {

@@ -79,6 +79,7 @@ export class GenesysHttp implements GenesysRequester {
     const { signal } = options;
     const endpoint = endpointOf(url.pathname);
     const started = this.clock.now();
+    // True right after a 401 made us fetch a new token: a 401 now means the fresh token is refused too.
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal);
@@ -99,6 +100,9 @@ export class GenesysHttp implements GenesysRequester {
         this.record({ ...event, outcome: 'retry' });
         continue;
       }
+      // Any other answer ends the "in a row": a token revoked again while this call waits out a 5xx or a dropped
+      // connection is replaced again rather than taken for refused credentials (found by the fault soak).
+      if (status !== 401) refreshed = false;
       if (error instanceof RateLimitError) {
         // Everyone waits, not only this caller (fact sheet §3.3); a wait past 180 s makes them all give up.
         this.governor.pause(error.retryAfterMs ?? this.retry.defaultRetryAfterMs);

@@ -8,6 +8,11 @@
  * still changing (interval reaching now, or conversations in progress) is
  * reused only for a second of simulated time; after that the row set is
  * rebuilt, which is how the real `totalHits` drifts on live intervals (§4.1).
+ *
+ * Unfiltered queries in conversationStart order take a fast path
+ * (start-ordered.ts) when the dataset has a start-time index: the first page
+ * of a day nobody has asked for then costs a page of conversations, not a day.
+ * Its row sets hold no conversations, so they weigh nothing against the cap.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import type { Conversation, OrgDataset, SimulatorLimits } from '../model';
@@ -17,6 +22,7 @@ import { Lru } from './lru';
 import { sortConversations } from './ordering';
 import { selectConversations } from './selection';
 import { withoutAttributes } from './shapes';
+import { detailsRowsByStart, hasStartIndex } from './start-ordered';
 import {
   badRequest,
   canonicalJson,
@@ -55,8 +61,12 @@ const CACHE_ENTRIES = 64;
  */
 export const CACHED_ROWS = 60_000;
 
+/** A query's whole answer, in order; pages are cut from it. */
 interface RowSet {
-  readonly rows: Conversation[];
+  readonly total: number;
+  readonly page: (first: number, size: number) => Conversation[];
+  /** Conversations it holds on to, which the cache bounds. */
+  readonly weight: number;
   readonly builtAt: number;
   readonly live: boolean;
 }
@@ -95,7 +105,7 @@ function checkLength(interval: Interval, maxDays: number): void {
 }
 
 export class DetailsQuery {
-  private readonly rowSets = new Lru<string, RowSet>(CACHE_ENTRIES, (set) => set.rows.length, CACHED_ROWS);
+  private readonly rowSets = new Lru<string, RowSet>(CACHE_ENTRIES, (set) => set.weight, CACHED_ROWS);
 
   constructor(
     private readonly dataset: OrgDataset,
@@ -123,26 +133,36 @@ export class DetailsQuery {
     });
     const rows = this.rowSet(key, () => {
       const now = this.dataset.settings.now();
+      if (!filter && orderBy === 'conversationStart' && hasStartIndex(this.dataset)) {
+        const fast = detailsRowsByStart(this.dataset, interval, order, now);
+        return { total: fast.total, page: fast.page, weight: 0, builtAt: now, live: fast.live };
+      }
       const selected = selectConversations(this.dataset, interval, true, now);
       const kept = filter ? selected.conversations.filter(filter) : selected.conversations;
-      return { rows: sortConversations(kept, orderBy, order), builtAt: now, live: selected.live };
+      const sorted = sortConversations(kept, orderBy, order);
+      return {
+        total: sorted.length,
+        page: (first, size) => sorted.slice(first, first + size),
+        weight: sorted.length,
+        builtAt: now,
+        live: selected.live,
+      };
     });
 
-    const first = (paging.pageNumber - 1) * paging.pageSize;
-    const page = rows.slice(first, first + paging.pageSize);
+    const page = rows.page((paging.pageNumber - 1) * paging.pageSize, paging.pageSize);
     // An empty page has no `conversations` at all; clients loop until it is missing (§4.2).
-    if (page.length === 0) return { totalHits: rows.length };
-    return { conversations: page.map(withoutAttributes), totalHits: rows.length };
+    if (page.length === 0) return { totalHits: rows.total };
+    return { conversations: page.map(withoutAttributes), totalHits: rows.total };
   }
 
-  private rowSet(key: string, build: () => RowSet): Conversation[] {
+  private rowSet(key: string, build: () => RowSet): RowSet {
     const now = this.dataset.settings.now();
     const cached = this.rowSets.get(key);
     if (cached && (!cached.live || (now >= cached.builtAt && now - cached.builtAt < LIVE_REUSE_MS))) {
-      return cached.rows;
+      return cached;
     }
     const fresh = build();
     this.rowSets.set(key, fresh);
-    return fresh.rows;
+    return fresh;
   }
 }

@@ -21,6 +21,7 @@ import { type Interval, floorHour, iso, parseInterval } from './interval';
 import type { Matcher } from './predicates';
 import { sortConversations } from './ordering';
 import { selectConversations } from './selection';
+import { hasStartIndex, jobRowsByStart } from './start-ordered';
 import { withAttributes } from './shapes';
 import { badRequest, optionalBoolean, optionalEnum, optionalInteger, requireBody } from './validation';
 import { JOB_ORDER, ORDER_BY } from './vocabulary';
@@ -52,7 +53,14 @@ interface Job {
   readonly spec: JobSpec;
   readonly submittedMs: number;
   failure?: { readonly message: string; readonly atMs: number };
-  results?: { readonly conversations: Conversation[]; readonly availableMs: number };
+  results?: JobResults;
+}
+
+/** A fulfilled job's result set, fixed on first read. */
+interface JobResults {
+  readonly total: number;
+  readonly page: (first: number, size: number) => Conversation[];
+  readonly availableMs: number;
 }
 
 type State = 'QUEUED' | 'PENDING' | 'FULFILLED' | 'EXPIRED' | 'FAILED';
@@ -137,13 +145,13 @@ export class DetailJobs {
       throw badRequest(`pageSize must be between 1 and ${max}, got ${size}`);
     }
     const offset = cursor === undefined || cursor === '' ? 0 : decodeCursor(cursor, jobId);
-    const { conversations, availableMs } = this.resultsOf(job);
-    const page = conversations.slice(offset, offset + size);
-    const next = offset + size < conversations.length ? encodeCursor(jobId, offset + size) : undefined;
+    const results = this.resultsOf(job);
+    const page = results.page(offset, size);
+    const next = offset + size < results.total ? encodeCursor(jobId, offset + size) : undefined;
     return {
       ...(page.length > 0 ? { conversations: page.map(withAttributes) } : {}),
       ...(next ? { cursor: next } : {}),
-      dataAvailabilityDate: iso(availableMs),
+      dataAvailabilityDate: iso(results.availableMs),
     };
   }
 
@@ -180,19 +188,31 @@ export class DetailJobs {
     return now < this.expiresMs(job) ? 'FULFILLED' : 'EXPIRED';
   }
 
-  /** Computed on first read and kept: a fulfilled job's result set does not change between pages. */
-  private resultsOf(job: Job): NonNullable<Job['results']> {
+  /**
+   * Computed on first read and kept: a fulfilled job's result set does not
+   * change between pages. Unfiltered in conversationStart order, it keeps
+   * positions in the dataset's start-time index rather than conversations, so
+   * a month-long job does not hold a month of them.
+   */
+  private resultsOf(job: Job): JobResults {
     if (job.results) return job.results;
     const completed = this.completedMs(job);
     const availableMs = dataAvailabilityMs(completed, this.limits);
     const { spec } = job;
+    if (!spec.filter && spec.orderBy === 'conversationStart' && hasStartIndex(this.dataset)) {
+      const { interval, startOfDay, order, limit } = spec;
+      const rows = jobRowsByStart(this.dataset, interval, startOfDay, completed, availableMs, order, limit);
+      job.results = { total: rows.total, page: rows.page, availableMs };
+      return job.results;
+    }
     const selected = selectConversations(this.dataset, spec.interval, spec.startOfDay, completed).conversations;
     const inLake = selected.filter((c) => {
       const end = factsOf(c).endMs;
       return end !== undefined && end <= availableMs && (!spec.filter || spec.filter(c));
     });
     const sorted = sortConversations(inLake, spec.orderBy, spec.order);
-    job.results = { conversations: spec.limit === undefined ? sorted : sorted.slice(0, spec.limit), availableMs };
+    const kept = spec.limit === undefined ? sorted : sorted.slice(0, spec.limit);
+    job.results = { total: kept.length, page: (first, size) => kept.slice(first, first + size), availableMs };
     return job.results;
   }
 

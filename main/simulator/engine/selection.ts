@@ -22,9 +22,14 @@ import { DAY_MS, type Interval, floorUtcDay } from './interval';
  */
 export const MAX_CONVERSATION_SPAN_MS = DAY_MS;
 
+/** `endMs` undefined: still in progress. */
+export function activeDuring(startMs: number, endMs: number | undefined, interval: Interval): boolean {
+  return startMs < interval.endMs && (endMs === undefined || endMs >= interval.startMs);
+}
+
 export function hadActivityDuring(conversation: Conversation, interval: Interval): boolean {
   const { startMs, endMs } = factsOf(conversation);
-  return startMs < interval.endMs && (endMs === undefined || endMs >= interval.startMs);
+  return activeDuring(startMs, endMs, interval);
 }
 
 export interface SelectionResult {

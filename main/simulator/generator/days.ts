@@ -79,6 +79,31 @@ export class DayStore {
   conversation(entry: DayEntry, index: number): Conversation {
     const cached = entry.conversations[index];
     if (cached) return cached;
+    const conversation = this.build(entry, index);
+    entry.conversations[index] = conversation;
+    entry.built++;
+    const { day } = entry.timetable;
+    if (this.entries.get(day) === entry) {
+      this.cachedConversations++;
+      if (this.cachedConversations > this.limits.conversations) this.evict(day);
+    }
+    return conversation;
+  }
+
+  /**
+   * conversationEnd in ms of one conversation, building it if need be but not
+   * keeping it: a query that only checks which earlier conversations were
+   * still going pays for generation, not for holding thousands of them
+   * (keeping them costs about as much again in garbage collection).
+   */
+  end(entry: DayEntry, index: number): number {
+    const known = entry.ends[index] ?? Number.NaN;
+    if (!Number.isNaN(known)) return known;
+    this.build(entry, index);
+    return entry.ends[index] ?? Number.NaN;
+  }
+
+  private build(entry: DayEntry, index: number): Conversation {
     const { timetable } = entry;
     const { conversation, endMs } = buildConversation(
       this.source,
@@ -87,14 +112,8 @@ export class DayStore {
       timetable.starts[index] ?? timetable.startMs,
       timetable.loads[index] ?? 0,
     );
-    entry.conversations[index] = conversation;
     entry.ends[index] = endMs;
-    entry.built++;
     this.conversationsBuilt++;
-    if (this.entries.get(timetable.day) === entry) {
-      this.cachedConversations++;
-      if (this.cachedConversations > this.limits.conversations) this.evict(timetable.day);
-    }
     return conversation;
   }
 

@@ -8,13 +8,13 @@
  * its day stays cached (handy for WeakMap caches); one still in progress is a
  * fresh trimmed copy each time, since what it shows depends on `now()`.
  */
-import type { Conversation, OrgDataset, SimulatorSettings } from '../model';
+import type { Conversation, ConversationStarts, OrgDataset, SimulatorSettings } from '../model';
 import { OrgCalendar } from './calendar';
 import { type CacheLimits, DayStore, DEFAULT_CACHE, type StoreStats } from './days';
 import { ConversationIds } from './ids';
 import { buildOrg } from './org';
-import { conversationAt } from './progress';
 import { seedWords } from './random';
+import { dayRuns, seenAt, StartsIndex } from './starts';
 
 export { OrgCalendar } from './calendar';
 export type { CacheLimits, StoreStats } from './days';
@@ -23,18 +23,6 @@ export type { CacheLimits, StoreStats } from './days';
 export interface GeneratedOrgDataset extends OrgDataset {
   readonly calendar: OrgCalendar;
   stats(): StoreStats;
-}
-
-/** First index whose start is ≥ `t`. */
-function lowerBound(starts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] ?? 0) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function createOrgDataset(settings: SimulatorSettings, cache: Partial<CacheLimits> = {}): GeneratedOrgDataset {
@@ -57,16 +45,15 @@ export function createOrgDataset(settings: SimulatorSettings, cache: Partial<Cac
   const firstDay = (now: number) => calendar.dayOf(now) - daysBack;
 
   function* between(lo: number, hi: number, now: number): Generator<Conversation> {
-    const last = calendar.dayOf(hi - 1);
-    for (let day = calendar.dayOf(lo); day <= last; day++) {
-      const entry = store.day(day);
-      const { starts } = entry.timetable;
-      const end = lowerBound(starts, hi);
-      for (let i = lowerBound(starts, lo); i < end; i++) {
-        const conversation = store.conversation(entry, i);
-        yield (entry.ends[i] ?? 0) > now ? conversationAt(conversation, now) : conversation;
-      }
+    for (const run of dayRuns(store, calendar, lo, hi)) {
+      const entry = store.day(run.day);
+      for (let i = run.from; i < run.to; i++) yield seenAt(store, entry, i, now);
     }
+  }
+
+  /** What a range selects at `now`: only conversations that have started by then, and only within retention. */
+  function clip(startMs: number, endMs: number, now: number): { lo: number; hi: number } {
+    return { lo: Math.max(startMs, calendar.dayStart(firstDay(now))), hi: Math.min(endMs, now) };
   }
 
   return {
@@ -80,12 +67,16 @@ export function createOrgDataset(settings: SimulatorSettings, cache: Partial<Cac
 
     conversationsBetween(startMs: number, endMs: number): Iterable<Conversation> {
       const now = settings.now();
-      // Only conversations that have started by now, and only within retention.
-      const lo = Math.max(startMs, calendar.dayStart(firstDay(now)));
-      const hi = Math.min(endMs, now);
+      const { lo, hi } = clip(startMs, endMs, now);
       if (!(hi > lo)) return [];
       // Re-iterable, like an array: each pass starts a fresh walk over the same days.
       return { [Symbol.iterator]: () => between(lo, hi, now) };
+    },
+
+    startsBetween(startMs: number, endMs: number): ConversationStarts {
+      const now = settings.now();
+      const { lo, hi } = clip(startMs, endMs, now);
+      return new StartsIndex(store, [...dayRuns(store, calendar, lo, hi)], now);
     },
 
     conversationById(conversationId: string): Conversation | undefined {
@@ -96,9 +87,8 @@ export function createOrgDataset(settings: SimulatorSettings, cache: Partial<Cac
       const entry = store.day(key.day);
       const start = entry.timetable.starts[key.index];
       if (start === undefined || start >= now) return undefined;
-      const conversation = store.conversation(entry, key.index);
-      if (conversation.conversationId !== conversationId.toLowerCase()) return undefined;
-      return (entry.ends[key.index] ?? 0) > now ? conversationAt(conversation, now) : conversation;
+      const conversation = seenAt(store, entry, key.index, now);
+      return conversation.conversationId === conversationId.toLowerCase() ? conversation : undefined;
     },
 
     stats: () => store.stats(),

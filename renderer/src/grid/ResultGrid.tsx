@@ -17,6 +17,7 @@ import { GridPager } from '../components/results/GridPager';
 import { useAppStore } from '../state/app-store';
 import { useGridStore } from '../state/grid-store';
 import { useQueryStore } from '../state/query-store';
+import { useResultColumns } from '../state/result-columns';
 import { buildColumnDefs } from './column-defs';
 import { readColumnMemory, writeColumnMemory } from './column-memory';
 import { createDatasource } from './datasource';
@@ -48,7 +49,7 @@ interface Props {
  */
 export function ResultGrid({ descriptor, params }: Props) {
   const api = useRef<GridApi<ReportRow> | null>(null);
-  const columns = useQueryStore((state) => state.draft.columns);
+  const columns = useResultColumns(descriptor);
   const setColumnOrder = useQueryStore((state) => state.setColumnOrder);
   const durationFormat = useAppStore((state) =>
     state.settings.status === 'ready' ? state.settings.value.durationFormat : 'hms',
@@ -102,10 +103,14 @@ export function ResultGrid({ descriptor, params }: Props) {
 
   const onColumnMoved = useCallback(
     (event: ColumnMovedEvent<ReportRow>) => {
-      if (!event.finished) return;
-      setColumnOrder(event.api.getAllDisplayedColumns().map((column) => column.getColId()));
+      // Only the supervisor's drags: the grid also moves columns itself when the column choice changes.
+      if (!event.finished || !event.source.startsWith('ui')) return;
+      setColumnOrder(
+        descriptor.id,
+        event.api.getAllDisplayedColumns().map((column) => column.getColId()),
+      );
     },
-    [setColumnOrder],
+    [descriptor.id, setColumnOrder],
   );
 
   const onColumnResized = useCallback(

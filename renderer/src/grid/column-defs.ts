@@ -51,12 +51,12 @@ const WIDTHS: Record<ReportColumn['format'], number> = {
   text: 180,
   id: 220,
   phone: 150,
-  count: 110,
-  number: 110,
-  duration: 120,
-  percent: 115,
+  count: 130,
+  number: 130,
+  duration: 130,
+  percent: 130,
   datetime: 195,
-  flag: 115,
+  flag: 125,
 };
 
 function headerTip(column: ReportColumn): string | undefined {

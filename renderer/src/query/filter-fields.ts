@@ -1,6 +1,7 @@
 import type { ReportFilters } from '../../../preload/contract/report-params';
 import type { ReportFiltersLike } from '../../../preload/contract/workspace-types';
-import type { ReferenceKind } from '../state/catalog-store';
+// From the contract, not the store: the store's window-bound client would break Node-side type checks of this file.
+import type { ReferenceList as ReferenceKind } from '../../../preload/contract/reports';
 
 type MediaType = NonNullable<ReportFilters['mediaTypes']>[number];
 type Direction = NonNullable<ReportFilters['directions']>[number];

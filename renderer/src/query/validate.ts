@@ -1,7 +1,8 @@
 import type { ReferenceOption, ReportDescriptor, ReportFiltersLike } from '../../../preload/contract/workspace-types';
 import { addDays, daysBetween, formatDay, isDay } from '../dates/civil-day';
 import { todayIn } from '../dates/zoned-time';
-import type { ReferenceKind } from '../state/catalog-store';
+// From the contract, not the store: the store's window-bound client would break Node-side type checks of this file.
+import type { ReferenceList as ReferenceKind } from '../../../preload/contract/reports';
 import { ruleProblem } from './conditions';
 import type { QueryDraft } from './draft';
 import { FILTER_FIELDS, referenceKindOf } from './filter-fields';

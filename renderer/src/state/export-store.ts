@@ -16,6 +16,8 @@ interface ExportState {
   start: (input: Omit<OperationInput<'export/start'>, 'requestId'>) => Promise<void>;
   cancel: () => Promise<void>;
   onProgress: (progress: ExportProgress) => void;
+  /** Forgets a finished export's message (a new result is on screen); a running export is left alone. */
+  clear: () => void;
 }
 
 export const useExportStore = create<ExportState>()((set, get) => ({
@@ -49,5 +51,8 @@ export const useExportStore = create<ExportState>()((set, get) => ({
   },
   onProgress: (progress) => {
     if (progress.requestId === get().requestId && get().phase === 'running') set({ progress });
+  },
+  clear: () => {
+    if (get().phase !== 'running') set({ phase: 'idle', format: null, progress: null, result: null, error: null });
   },
 }));

@@ -29,8 +29,8 @@ interface QueryState {
   updateRule: (key: string, change: Partial<Omit<DraftRule, 'key'>>, descriptor: ReportDescriptor) => void;
   removeRule: (key: string) => void;
   toggleColumn: (id: string) => void;
-  /** The grid's order after a drag (visible columns only). */
-  setColumnOrder: (ids: string[]) => void;
+  /** The grid's order after a drag (visible columns only), for the report the grid is showing. */
+  setColumnOrder: (report: string, ids: string[]) => void;
   resetColumns: (descriptor: ReportDescriptor) => void;
   openSaved: (saved: SavedReport, descriptor: ReportDescriptor | undefined) => void;
   markSaved: (saved: SavedReport | null) => void;
@@ -117,10 +117,11 @@ export const useQueryStore = create<QueryState>()((set, get) => ({
     rememberColumns(draft.report, columns);
     set({ draft: { ...draft, columns } });
   },
-  setColumnOrder: (ids) => {
+  setColumnOrder: (report, ids) => {
+    rememberColumns(report, ids);
+    // The form may already show another report while the grid still shows the last result.
     const { draft } = get();
-    if (ids.join('\n') === draft.columns.join('\n')) return;
-    rememberColumns(draft.report, ids);
+    if (draft.report !== report || ids.join('\n') === draft.columns.join('\n')) return;
     set({ draft: { ...draft, columns: ids } });
   },
   resetColumns: (descriptor) => {

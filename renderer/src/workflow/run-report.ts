@@ -6,6 +6,7 @@ import { RETENTION_DAYS } from '../query/retention';
 import { validateDraft, type FieldErrors, type ValidationContext } from '../query/validate';
 import { useAppStore } from '../state/app-store';
 import { descriptorOf, useCatalogStore, type ReferenceKind } from '../state/catalog-store';
+import { useExportStore } from '../state/export-store';
 import { useGridStore, type GridSort } from '../state/grid-store';
 import { useQueryStore } from '../state/query-store';
 import { useRunStore } from '../state/run-store';
@@ -49,6 +50,7 @@ export function runCurrentDraft(
   if (options.view) grid.reset(options.view.sort, options.view.filters);
   else if (useRunStore.getState().report?.id === descriptor.id) grid.reset(grid.sort, grid.filters);
   else grid.reset();
+  useExportStore.getState().clear();
   const params = buildParams(draft, descriptor, connectionId, zone, now);
   void useRunStore.getState().run(params, descriptor, { refresh: options.refresh ?? false });
   return { started: true };

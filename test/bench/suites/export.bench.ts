@@ -7,12 +7,13 @@
  * `values.join(',')` lines through `fs.createWriteStream`: no formatting, quoting or zip, so exporter ÷ baseline
  * is the price of doing it properly. BENCH_EXPORT_ROWS lowers the size for a quick look (figures then say so).
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { exportReport } from '../../../main/export';
 import type { ColumnFormat, ReportColumn, ReportRow } from '../../../preload/contract/reports';
 import type { BenchSection, Measurement } from '../report';
@@ -80,7 +81,7 @@ function* interactionRows(count: number): Generator<ReportRow> {
     const talk = Math.floor(next() * 900_000);
     const hold = Math.floor(next() * 120_000);
     yield {
-      conversationId: `${(0x10000000 + i).toString(16)}-5f3a-4c1e-9b7d-${(i * 2_654_435_761 % 1e12).toString().padStart(12, '0')}`,
+      conversationId: `${(0x10000000 + i).toString(16)}-5f3a-4c1e-9b7d-${((i * 2_654_435_761) % 1e12).toString().padStart(12, '0')}`,
       start,
       end: start + talk + hold + 30_000,
       direction: next() < 0.7 ? 'inbound' : 'outbound',
@@ -136,22 +137,26 @@ async function runChild(mode: Mode, rows: number, file: string): Promise<ChildRe
   }
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStart);
-  return { mode, rows, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    mode,
+    rows,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    bytes,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
-function measure(mode: Mode, rows: number): ChildResult {
+async function measure(mode: Mode, rows: number): Promise<ChildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'reportdesk-bench-export-'));
   try {
     const file = join(dir, `out.${mode === 'xlsx' ? 'xlsx' : 'csv'}`);
     console.log(`  … ${mode}, ${rows.toLocaleString('en-US')} rows`);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', THIS_FILE], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', THIS_FILE], {
       env: { ...process.env, EXPORT_BENCH_CHILD: JSON.stringify({ mode, rows, file }) },
-      encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
-    if (child.status !== 0) throw new Error(`export bench child failed: ${child.stderr}`);
-    const line = child.stdout.trim().split('\n').at(-1) ?? '';
-    return JSON.parse(line) as ChildResult;
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildResult;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -161,12 +166,21 @@ const rate = (r: ChildResult): number => (r.rows * 1000) / r.ms;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export default async function exportBench(): Promise<BenchSection[]> {
-  const baseline = measure('baseline', ROWS);
-  const csv = measure('csv', ROWS);
-  const xlsx = measure('xlsx', ROWS);
-  const csvSmall = measure('csv', SMALL_ROWS);
-  const xlsxSmall = measure('xlsx', SMALL_ROWS);
+  const loadBefore = loadavg()[0] ?? 0;
+  const baseline = await measure('baseline', ROWS);
+  const csv = await measure('csv', ROWS);
+  const xlsx = await measure('xlsx', ROWS);
+  const csvSmall = await measure('csv', SMALL_ROWS);
+  const xlsxSmall = await measure('xlsx', SMALL_ROWS);
+  const loadAfter = loadavg()[0] ?? 0;
   const base = { name: 'bare join + createWriteStream', value: rate(baseline) };
+  const cpuRate = (r: ChildResult): number => (r.rows * 1000) / r.cpuMs;
+  const perCpu = (result: ChildResult, label: string): Measurement => ({
+    name: `${label}: rows per CPU-second (all threads), ${fmt(result.rows)} rows`,
+    value: cpuRate(result),
+    unit: 'rows/CPU-s',
+    baseline: { name: 'bare join + createWriteStream', value: cpuRate(baseline) },
+  });
   const baseMemory = { name: 'bare join + createWriteStream', value: baseline.peakRssMb };
   const speed = (result: ChildResult, target: number, label: string): Measurement => ({
     name: `${label}: rows/s, ${fmt(result.rows)} rows × ${COLUMNS.length} columns`,
@@ -202,6 +216,13 @@ export default async function exportBench(): Promise<BenchSection[]> {
         memory(xlsx, 'XLSX'),
         memory(csvSmall, 'CSV', false),
         memory(xlsxSmall, 'XLSX', false),
+        perCpu(csv, 'CSV'),
+        perCpu(xlsx, 'XLSX'),
+        {
+          name: 'machine load average (1 min) before and after the runs',
+          value: loadBefore,
+          unit: `→ ${loadAfter.toFixed(1)}`,
+        },
         { name: `CSV file size, ${fmt(ROWS)} rows`, value: csv.bytes / 1e6, unit: 'MB' },
         { name: `XLSX file size, ${fmt(ROWS)} rows`, value: xlsx.bytes / 1e6, unit: 'MB' },
       ],

@@ -81,7 +81,8 @@ function busiest(db: Db, sql: string, rank = 0): string {
 function pickScenarios(db: Db): Scenario[] {
   const queues = `SELECT first_queue_id AS value FROM conversations WHERE first_queue_id IS NOT NULL
                   GROUP BY 1 ORDER BY count(*) DESC LIMIT 3`;
-  const agent = `SELECT member_id AS value FROM conversation_members WHERE kind = 2 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+  const agent = `SELECT member_id AS value FROM conversation_members WHERE kind = 2
+                 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
   const media = `SELECT media_type AS value FROM conversations GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`;
   // A caller's number as a supervisor would type it (without the tel: scheme), from a conversation in the middle.
   const ani = (

@@ -47,9 +47,7 @@ function checkCell(found: CsvCell, source: ReportRow[string], col: ReportColumn,
       break;
     case 'duration':
       expect(found.text, where).toBe(
-        options.durationFormat === 'hms'
-          ? hoursMinutesSeconds(roundedSeconds(source))
-          : String(roundedSeconds(source)),
+        options.durationFormat === 'hms' ? hoursMinutesSeconds(roundedSeconds(source)) : String(roundedSeconds(source)),
       );
       break;
     case 'percent':
@@ -60,7 +58,8 @@ function checkCell(found: CsvCell, source: ReportRow[string], col: ReportColumn,
   }
 }
 
-describe('CSV export', () => {
+// Generous: the suite writes real files, and CI runs many suites at once.
+describe('CSV export', { timeout: 30_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => (dir = makeTempDir('export-csv')));
   afterEach(() => dir.remove());
@@ -123,11 +122,7 @@ describe('CSV export', () => {
 
   it('keeps a number in a text column as its digits, and a negative count unquoted and unguarded', async () => {
     const columns = [column('code', 'Code', 'id'), column('delta', 'Change', 'count'), column('note', 'Note', 'text')];
-    const { csv } = await exportCsv(
-      [{ code: 7, delta: -12, note: '-12' }],
-      optionsFor({ delimiter: ';' }),
-      columns,
-    );
+    const { csv } = await exportCsv([{ code: 7, delta: -12, note: '-12' }], optionsFor({ delimiter: ';' }), columns);
     expect(csv.rows[0]).toEqual([
       { text: '7', quoted: false },
       { text: '-12', quoted: false },
@@ -144,7 +139,13 @@ describe('CSV export', () => {
       }
     }
     const file = join(dir.path, 'async.csv');
-    const result = await exportReport({ file, columns: COLUMNS, rows: fromDatabase(), options: optionsFor(), about: ABOUT });
+    const result = await exportReport({
+      file,
+      columns: COLUMNS,
+      rows: fromDatabase(),
+      options: optionsFor(),
+      about: ABOUT,
+    });
     expect(result.rows).toBe(2500);
     expect(readCsv(file, ',').rows.map((r) => r[0]!.text)).toEqual(rows.map((row) => row['conversationId']));
   });

@@ -36,8 +36,6 @@ describe('file-system failures in words a supervisor can act on', () => {
   it('reads a permission error when replacing an existing file as the file being open elsewhere (Windows)', () => {
     writeFileSync(target, 'open in Excel');
     expect(fileSystemExportError(systemError('EPERM'), target, 'replace').reason).toBe('file-in-use');
-    expect(fileSystemExportError(systemError('EPERM'), join(dir.path, 'new.xlsx'), 'replace').reason).toBe(
-      'read-only',
-    );
+    expect(fileSystemExportError(systemError('EPERM'), join(dir.path, 'new.xlsx'), 'replace').reason).toBe('read-only');
   });
 });

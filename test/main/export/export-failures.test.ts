@@ -28,7 +28,8 @@ async function failure(promise: Promise<unknown>): Promise<ExportError> {
   return error as ExportError;
 }
 
-describe('an export that does not finish leaves nothing behind', () => {
+// Generous: the suite writes real files, and CI runs many suites at once.
+describe('an export that does not finish leaves nothing behind', { timeout: 30_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => (dir = makeTempDir('export-fail')));
   afterEach(() => dir.remove());
@@ -47,7 +48,11 @@ describe('an export that does not finish leaves nothing behind', () => {
     const progress: number[] = [];
     const error = await failure(
       exportReport({
-        ...request(format, rowsThen(20_000, 12_000, () => controller.abort()), controller.signal),
+        ...request(
+          format,
+          rowsThen(20_000, 12_000, () => controller.abort()),
+          controller.signal,
+        ),
         onProgress: (p) => progress.push(p.rows),
       }),
     );
@@ -61,7 +66,15 @@ describe('an export that does not finish leaves nothing behind', () => {
     const file = join(dir.path, `report.${format}`);
     writeFileSync(file, 'the previous export');
     const controller = new AbortController();
-    await failure(exportReport(request(format, rowsThen(5000, 3000, () => controller.abort()), controller.signal)));
+    await failure(
+      exportReport(
+        request(
+          format,
+          rowsThen(5000, 3000, () => controller.abort()),
+          controller.signal,
+        ),
+      ),
+    );
     expect(readdirSync(dir.path)).toEqual([`report.${format}`]);
     expect(readFileSync(file, 'utf8')).toBe('the previous export');
   });
@@ -155,7 +168,11 @@ describe('an export that does not finish leaves nothing behind', () => {
   });
 
   it('honours an explicit format when the name has no known extension', async () => {
-    const result = await exportReport({ ...request('csv', ordinaryRows(3)), file: join(dir.path, 'q.txt'), format: 'csv' });
+    const result = await exportReport({
+      ...request('csv', ordinaryRows(3)),
+      file: join(dir.path, 'q.txt'),
+      format: 'csv',
+    });
     expect(result.format).toBe('csv');
     expect(readdirSync(dir.path)).toEqual(['q.txt']);
   });

@@ -41,7 +41,13 @@ describe('default export file name', () => {
     '',
     'Ünïcödé ☕ report '.repeat(20),
   ])('is safe on every platform for a report called %j', (reportName) => {
-    const name = defaultExportFileName({ reportName, from: '2026-01-01', to: '2026-01-31', timeZone: 'UTC', format: 'csv' });
+    const name = defaultExportFileName({
+      reportName,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      timeZone: 'UTC',
+      format: 'csv',
+    });
     assertPortable(name);
     expect(name).toMatch(/ 2026-01-01 to 2026-01-31 \(UTC\)\.csv$/);
   });

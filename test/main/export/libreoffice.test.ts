@@ -77,7 +77,8 @@ function shownByCalc(source: ReportRow[string], col: ReportColumn, options: Expo
   }
 }
 
-describe.skipIf(!available)('LibreOffice Calc reads the exports', () => {
+// Each conversion starts LibreOffice afresh: a few seconds, more on a busy machine.
+describe.skipIf(!available)('LibreOffice Calc reads the exports', { timeout: 90_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
   let office: LibreOffice;
   const rows = rowsForClient();
@@ -97,7 +98,11 @@ describe.skipIf(!available)('LibreOffice Calc reads the exports', () => {
     const out = join(dir.path, 'xlsx-as-csv');
     mkdirSync(out);
     // Text CSV, comma, double quote, UTF-8, "save cell contents as shown", every sheet to its own file.
-    const written = office.convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1', out);
+    const written = office.convert(
+      file,
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1',
+      out,
+    );
     const dataFile = written.find((name) => name.endsWith('-Queue performance.csv'));
     expect(written.some((name) => name.endsWith('-About this report.csv'))).toBe(true);
     const shown: string[][] = parse(readFileSync(dataFile!), { relax_column_count: true });
@@ -125,38 +130,43 @@ describe.skipIf(!available)('LibreOffice Calc reads the exports', () => {
   it.each([
     ['comma, en-US', optionsFor(), '44', '1033'],
     ['semicolon with decimal commas, de-DE', optionsFor({ delimiter: ';', timeZone: 'Asia/Kathmandu' }), '59', '1031'],
-  ])('opens the %s CSV with numbers, dates and times typed and every text cell inert', async (_, options, sep, lang) => {
-    const file = join(dir.path, `report-${sep}.csv`);
-    await exportReport({ file, columns: COLUMNS, rows, options, about: ABOUT });
-    const out = join(dir.path, `csv-as-xlsx-${sep}`);
-    mkdirSync(out);
-    // Calc's CSV import: UTF-8, header line, locale `lang`, "format quoted field as text", "detect special
-    // numbers" (dates and times) — the two boxes a user ticks to keep ids exact and get real dates.
-    const [converted] = office.convert(file, 'xlsx', out, `CSV:${sep},34,76,1,,${lang},true,true`);
-    const cells = sheetRows((await readXlsx(converted!)).worksheets[0]!);
-    expect(cells).toHaveLength(rows.length + 1);
-    rows.forEach((row, r) => {
-      COLUMNS.forEach((col, c) => {
-        const source = cell(row, col.id);
-        const found = cells[r + 1]![c]!;
-        const where = `${col.id} = ${JSON.stringify(source)}`;
-        expect(found.type, `${where} never becomes a formula`).not.toBe(ExcelJS.ValueType.Formula);
-        if (source === null || source === '') {
-          expect(found.value ?? null, where).toBeNull();
-        } else if (typeof source !== 'number') {
-          expect(cellText(found.value), where).toBe(guarded(String(source)).replace(/\r\n?/g, '\n'));
-        } else if (col.format === 'datetime') {
-          expect(excelMs(found.value), where).toBe(wallClockMs(source, options.timeZone));
-        } else if (col.format === 'duration') {
-          if (source < CLIENT_TIME_LIMIT_MS) expect(excelMs(found.value) - EXCEL_EPOCH_MS, where).toBe(source);
-        } else {
-          // Calc, like Excel, keeps 15 significant digits of a number it reads from text.
-          const expected = col.format === 'percent' ? source * 100 : source;
-          expect(Math.abs((found.value as number) - expected), where).toBeLessThanOrEqual(Math.abs(expected) * 1e-14);
-        }
+  ])(
+    'opens the %s CSV with numbers, dates and times typed and every text cell inert',
+    async (_, options, sep, lang) => {
+      const file = join(dir.path, `report-${sep}.csv`);
+      await exportReport({ file, columns: COLUMNS, rows, options, about: ABOUT });
+      const out = join(dir.path, `csv-as-xlsx-${sep}`);
+      mkdirSync(out);
+      // Calc's CSV import: UTF-8, header line, locale `lang`, "format quoted field as text", "detect special
+      // numbers" (dates and times) — the two boxes a user ticks to keep ids exact and get real dates.
+      const [converted] = office.convert(file, 'xlsx', out, `CSV:${sep},34,76,1,,${lang},true,true`);
+      const cells = sheetRows((await readXlsx(converted!)).worksheets[0]!);
+      expect(cells).toHaveLength(rows.length + 1);
+      rows.forEach((row, r) => {
+        COLUMNS.forEach((col, c) => {
+          const source = cell(row, col.id);
+          const found = cells[r + 1]![c]!;
+          const where = `${col.id} = ${JSON.stringify(source)}`;
+          expect(found.type, `${where} never becomes a formula`).not.toBe(ExcelJS.ValueType.Formula);
+          if (source === null || source === '') {
+            expect(found.value ?? null, where).toBeNull();
+          } else if (typeof source !== 'number') {
+            expect(cellText(found.value), where).toBe(guarded(String(source)).replace(/\r\n?/g, '\n'));
+          } else if (col.format === 'datetime') {
+            expect(excelMs(found.value), where).toBe(wallClockMs(source, options.timeZone));
+          } else if (col.format === 'duration') {
+            if (source < CLIENT_TIME_LIMIT_MS) expect(excelMs(found.value) - EXCEL_EPOCH_MS, where).toBe(source);
+          } else if (col.format === 'percent') {
+            // Percentage points are written to ten decimals (87.5, 33.3333333333).
+            expect(found.value as number, where).toBeCloseTo(source * 100, 9);
+          } else {
+            // Calc, like Excel, keeps 15 significant digits of a number it reads from text.
+            expect(Math.abs((found.value as number) - source), where).toBeLessThanOrEqual(Math.abs(source) * 1e-14);
+          }
+        });
       });
-    });
-  });
+    },
+  );
 
   it('runs none of our text as a formula even with formula evaluation on, though it runs an unguarded one', async () => {
     // Calc's import with "evaluate formulas" ticked behaves like Excel opening a CSV: "=1+1" becomes a formula.
@@ -169,7 +179,13 @@ describe.skipIf(!available)('LibreOffice Calc reads the exports', () => {
       return cells.filter((c) => c.type === ExcelJS.ValueType.Formula).length;
     };
     const control = join(dir.path, 'unguarded.csv');
-    writeFileSync(control, stringify(NASTY_TEXTS.map((text) => [text]), { quoted: true }));
+    writeFileSync(
+      control,
+      stringify(
+        NASTY_TEXTS.map((text) => [text]),
+        { quoted: true },
+      ),
+    );
     expect(await formulaCells(control, 'control')).toBeGreaterThan(0);
 
     const ours = join(dir.path, 'guarded.csv');

@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportReport, type ExportOptions } from '../../../main/export';
 import type { ReportColumn, ReportRow } from '../../../preload/contract/reports';
 import { makeTempDir } from '../../support/temp-dir';
-import { ABOUT, COLUMNS, adversarialRows, cell, column, optionsFor, ordinaryRows, wallClockMs, wallClockText } from './support/fixture';
+import {
+  ABOUT,
+  COLUMNS,
+  adversarialRows,
+  cell,
+  column,
+  optionsFor,
+  ordinaryRows,
+  wallClockMs,
+  wallClockText,
+} from './support/fixture';
 import { EXCEL_EPOCH_MS, cellText, excelMs, readXlsx, sheetRows } from './support/read-xlsx';
 
 const EXPECTED_FORMATS: Record<string, string> = {
@@ -53,7 +63,8 @@ function checkCell(found: ExcelJS.Cell, source: ReportRow[string], col: ReportCo
   }
 }
 
-describe('XLSX export', () => {
+// Generous: the suite writes real files, and CI runs many suites at once.
+describe('XLSX export', { timeout: 30_000 }, () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => (dir = makeTempDir('export-xlsx')));
   afterEach(() => dir.remove());

@@ -23,7 +23,8 @@ describe('datetimes in a zone (the cached clock against Intl, instant by instant
     // A step that is not a whole number of minutes visits every second-of-minute over the year.
     for (let t = start; t < start + 366 * 86_400_000; t += 17 * MINUTE + 7_001) {
       const expected = wallClockText(t, zone);
-      if (dates.format(t) !== expected) mismatches.push(`${new Date(t).toISOString()}: ${dates.format(t)} ≠ ${expected}`);
+      if (dates.format(t) !== expected)
+        mismatches.push(`${new Date(t).toISOString()}: ${dates.format(t)} ≠ ${expected}`);
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
@@ -33,7 +34,8 @@ describe('datetimes in a zone (the cached clock against Intl, instant by instant
     const dates = new LocalDateTimes(clock);
     const yearStart = Date.UTC(2026, 0, 1);
     // Find the transitions by Intl itself (where the offset of consecutive hours differs), then walk them by the second.
-    const offset = (t: number) => Date.parse(`${wallClockText(t, zone).replace(' ', 'T')}Z`) - Math.floor(t / 1000) * 1000;
+    const offset = (t: number) =>
+      Date.parse(`${wallClockText(t, zone).replace(' ', 'T')}Z`) - Math.floor(t / 1000) * 1000;
     const transitions: number[] = [];
     for (let t = yearStart; t < yearStart + 366 * 86_400_000; t += 3_600_000) {
       if (offset(t) !== offset(t + 3_600_000)) transitions.push(t);

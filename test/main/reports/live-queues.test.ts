@@ -111,6 +111,9 @@ describe('Live queues, asked of the simulator over real HTTP', () => {
       expect(row.idle as number).toBeLessThanOrEqual(row.onQueue as number);
       expect(row.onQueue as number).toBeLessThanOrEqual(row.members as number);
     }
+    // Members on queue and idle (ready) are counted apart from those busy with an interaction.
+    expect(page.rows.some((row) => (row.idle as number) > 0)).toBe(true);
+    expect(page.rows.some((row) => (row.onQueue as number) > (row.idle as number))).toBe(true);
     const sum = (key: string) => page.rows.reduce((total, row) => total + (row[key] as number), 0);
     expect(page.totals).toMatchObject({ queue: 'Total', waiting: sum('waiting'), interacting: sum('interacting') });
     const longest = page.rows.map((row) => row.longestWaiting).filter((v): v is number => v !== null);

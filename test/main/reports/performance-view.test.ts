@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateQueryKey } from '../../../main/cache/index';
 import { UserFacingError } from '../../../main/core/errors';
 import { reportDefinition, type CachedReportDefinition } from '../../../main/reports/index';
 import {
@@ -131,5 +132,27 @@ describe('performance reports: sort, filter and page in main', () => {
     expect(
       refusal(viewOf({ sort: { column: 'offered', direction: 'desc' }, page: { size: 25, after: cursor } })),
     ).toMatch(/different view/);
+  });
+
+  it('a refresh shows at once, even when the coverage map looks the same', () => {
+    const before = report.page(sim.cache, params, viewOf()).total!;
+    expect(before).toBeGreaterThan(0);
+    // Genesys now reports nothing for the range (e.g. data deleted), fetched at the very same instant.
+    const spec = report.plan(params);
+    const query = spec.aggregates[0]!;
+    const run = sim.cache.runs.create({
+      connectionId: CONNECTION,
+      report: 'queue-performance',
+      params,
+      chunks: [{ kind: 'aggregates', dataset: report.datasets(params)[0]!, start: spec.start, end: spec.end }],
+    });
+    const interval = `${new Date(spec.start).toISOString()}/${new Date(spec.end).toISOString()}`;
+    sim.cache.runs.commitAggregatesPage(run.id, 0, {
+      pageNumber: 1,
+      queryKey: aggregateQueryKey({ ...query, interval }),
+      results: [],
+    });
+    sim.cache.runs.completeChunk(run.id, 0);
+    expect(report.page(sim.cache, params, viewOf()).total).toBe(0);
   });
 });

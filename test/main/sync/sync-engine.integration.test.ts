@@ -30,7 +30,8 @@ describe(
     let cache: Cache;
     beforeAll(async () => {
       fx = await SyncFixture.start({
-        settings: { perDay: 300 },
+        // Small per day: 90 days of it stay quick to generate, fetch and check.
+        settings: { perDay: 100 },
         clients: [
           {
             clientId: DEFAULT_CLIENT_ID,
@@ -55,7 +56,8 @@ describe(
 
     it('fetches one hour of today (sync query) with exactly the simulator’s conversations', async () => {
       const { engine } = await fx.engine(cache);
-      const start = startOfLocalDay('UTC', fx.now()) + 10 * HOUR;
+      // 08:00–09:00 in Chicago, the org's zone: a busy hour, ending an hour before "now".
+      const start = startOfLocalDay('UTC', fx.now()) + 13 * HOUR;
       const spec = detailsSpec(start, start + HOUR);
       const outcome = await engine.run(spec);
       expect(outcome).toMatchObject({ state: 'done', fromCache: false });

@@ -1,4 +1,4 @@
-import type { IGetRowsParams } from 'ag-grid-community';
+import type { GridApi, IGetRowsParams } from 'ag-grid-community';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportParams } from '../../../preload/contract/report-params';
 import type { ReportRow } from '../../../preload/contract/reports';
@@ -40,7 +40,11 @@ function pagingCore() {
   });
 }
 
-function request(startRow: number, endRow: number, model: Partial<IGetRowsParams> = {}) {
+function request(
+  startRow: number,
+  endRow: number,
+  model: Partial<Pick<IGetRowsParams, 'sortModel' | 'filterModel'>> = {},
+) {
   const answer: { rows?: ReportRow[]; lastRow?: number; failed?: boolean } = {};
   const get: IGetRowsParams = {
     startRow,
@@ -48,6 +52,8 @@ function request(startRow: number, endRow: number, model: Partial<IGetRowsParams
     sortModel: [],
     filterModel: {},
     context: undefined,
+    // The datasource never touches the grid's api; a row model calls it with one.
+    api: undefined as unknown as GridApi,
     successCallback: (rows, lastRow) => Object.assign(answer, { rows, lastRow }),
     failCallback: () => (answer.failed = true),
     ...model,
@@ -106,7 +112,10 @@ describe('the grid datasource', () => {
     expect(seen.at(-1)).toMatchObject({ total: 250, totals: { conversationId: 'Total' }, sort: { column: 'talk' } });
 
     // The next block continues from the cursor and does not count again.
-    const second = request(100, 200, { sortModel: first.get.sortModel, filterModel: first.get.filterModel });
+    const second = request(100, 200, {
+      sortModel: first.get.sortModel,
+      filterModel: first.get.filterModel as Record<string, unknown>,
+    });
     datasource.getRows(second.get);
     await settle();
     const next = fake.calls.at(-1)?.input as { view: { page: unknown; count: boolean } };

@@ -26,6 +26,15 @@ export class Screen {
     for (let i = 0; i < times; i += 1) await act(settle);
   }
 
+  /** Waits (in real time, up to `timeoutMs`) until `condition` holds, letting React render in between. */
+  async waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (!condition()) {
+      if (performance.now() > deadline) throw new Error('waited too long for the screen to change');
+      await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+    }
+  }
+
   unmount(): void {
     act(() => this.root.unmount());
     this.container.remove();
@@ -103,12 +112,11 @@ export class Screen {
 
   async type(label: string, value: string): Promise<void> {
     const input = this.control(label);
-    const setter = Object.getOwnPropertyDescriptor(
-      input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype,
-      'value',
-    )?.set;
+    // React tracks the value it last set; the prototype's setter updates the element behind its back, as typing does.
+    const prototype = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, 'value');
     await act(async () => {
-      setter?.call(input, value);
+      descriptor?.set?.call(input, value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await settle();
     });

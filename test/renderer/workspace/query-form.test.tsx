@@ -66,6 +66,10 @@ describe('the query builder', () => {
         'Conditions',
       ]),
     );
+    // Long lists load when opened, not with the form.
+    expect(fake.calls.some((call) => call.name === 'reference/list')).toBe(false);
+    await screen.click('Choose agents');
+    expect(fake.calls.find((call) => call.name === 'reference/list')?.input).toEqual({ connectionId: 'demo', kind: 'user' });
     expect(screen.text).toContain('Bo Chen');
     expect(screen.text).toContain('deleted');
 
@@ -194,6 +198,7 @@ describe('the query builder', () => {
   it('runs Queue performance for last week by day for two queues, with the days resolved in the chosen zone', async () => {
     await open('Queue performance', { 'reports/run': () => new Promise(() => undefined) });
     await screen.choose('Date range', 'last-week');
+    await screen.click('Choose queues');
     await screen.check(QUEUES[0]!.name);
     await screen.check(QUEUES[1]!.name);
     await screen.click('Run report');

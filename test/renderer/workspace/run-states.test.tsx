@@ -53,7 +53,12 @@ describe('a run, from progress to its final state', () => {
     fake = installWorkspaceCore({
       'reports/run': run.handler,
       'reports/cancel': () => true,
-      'reports/page': () => ({ rows: [], total: 0, totals: null, nextCursor: null }),
+      'reports/page': () => ({
+        rows: [{ queue: 'Billing – Voice', offered: 3 }],
+        total: 1234,
+        totals: null,
+        nextCursor: null,
+      }),
     });
     screen = new Screen();
     await screen.render(<App />);
@@ -68,7 +73,7 @@ describe('a run, from progress to its final state', () => {
 
   const requestId = () =>
     (fake.calls.find((call) => call.name === 'reports/run')?.input as { requestId: string }).requestId;
-  async function progress(change: Partial<RunProgress>) {
+  function progress(change: Partial<RunProgress>) {
     const event: RunProgress = {
       requestId: requestId(),
       chunksDone: 2,
@@ -88,19 +93,19 @@ describe('a run, from progress to its final state', () => {
     await screen.flush(3);
   }
 
-  it('shows chunks, rows, the request rate against the limit and the time left', async () => {
-    await progress({});
+  it('shows chunks, rows, the request rate against the limit and the time left', () => {
+    progress({});
     expect(screen.container.querySelector('[data-testid="run-progress"]')?.textContent).toBe(
       'Part 2 of 7 · 1,234 rows so far · 240 of 300 requests a minute allowed by Genesys Cloud · about 2 min left',
     );
     expect(screen.container.querySelector('progress')?.getAttribute('value')).toBe('2');
-    await progress({ chunksDone: 5, rateLimited: 3, etaSeconds: 20 });
+    progress({ chunksDone: 5, rateLimited: 3, etaSeconds: 20 });
     expect(screen.text).toContain('Part 5 of 7');
     expect(screen.text).toContain('asked to slow down 3 times');
     expect(screen.text).toContain('less than a minute left');
   });
 
-  it('ignores progress that belongs to another run', async () => {
+  it('ignores progress that belongs to another run', () => {
     act(() =>
       fake.emit('run/progress', {
         requestId: 'someone-else',
@@ -127,16 +132,20 @@ describe('a run, from progress to its final state', () => {
     expect(screen.hasButton('Cancel run')).toBe(false);
   });
 
-  it('says when everything came from the cache', async () => {
-    await finish(result({ fromCache: true, requests: 0 }));
-    expect(screen.container.querySelector('[data-state="done"]')?.textContent).toBe(
-      '1,234 rows. From this computer’s cache: no requests to Genesys Cloud were needed.',
-    );
+  /** The outcome's text once the table's first page (and with it the row count) has arrived. */
+  async function doneText() {
+    await screen.waitFor(() => screen.container.querySelector('[data-state="done"] strong') !== null);
+    return screen.container.querySelector('[data-state="done"]')?.textContent;
+  }
+
+  it('says when everything came from the cache, with the table’s row count', async () => {
+    await finish(result({ fromCache: true, requests: 0, rows: 99 }));
+    expect(await doneText()).toBe('1,234 rows. From this computer’s cache: no requests to Genesys Cloud were needed.');
   });
 
   it('says what fetching cost when it went to Genesys Cloud', async () => {
     await finish(result({ rateLimited: 2, retries: 1 }));
-    expect(screen.container.querySelector('[data-state="done"]')?.textContent).toBe(
+    expect(await doneText()).toBe(
       '1,234 rows. Fetched from Genesys Cloud: 42 requests in 12 s, slowed down 2 times by the request limit, 1 request retried.',
     );
   });
@@ -147,15 +156,21 @@ describe('a run, from progress to its final state', () => {
       result({
         state: 'offline-missing',
         rows: 0,
-        message: 'ReportDesk is offline and 2 days were never fetched.',
+        message: 'Not in the cache: 8–9 June. Connect to the internet and run it again.',
         missing,
       }),
     );
     const outcome = screen.container.querySelector('[data-state="offline-missing"]')!;
     expect(outcome.getAttribute('role')).toBe('alert');
-    expect(outcome.textContent).toContain('ReportDesk is offline and 2 days were never fetched.');
-    expect([...outcome.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Mon 8 Jun – Tue 9 Jun 2026']);
     expect(outcome.textContent).toContain(
+      'You are offline and part of this range has never been fetched. Not in the cache: 8–9 June. Connect to the internet and run it again.',
+    );
+    expect([...outcome.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Mon 8 Jun – Tue 9 Jun 2026']);
+  });
+
+  it('says what to do next when the core gives no message for an offline gap', async () => {
+    await finish(result({ state: 'offline-missing', rows: 0, message: null, missing: [] }));
+    expect(screen.container.querySelector('[data-state="offline-missing"]')?.textContent).toContain(
       'Connect to the internet and run the report again, or choose days that were fetched before.',
     );
   });

@@ -15,9 +15,11 @@ export function ConnectionCard({ connection, inUse }: Props) {
   const { tests, busy, error, test, signIn, signOut, remove } = useConnectionsStore();
   const updateSettings = useAppStore((state) => state.updateSettings);
   const status = useStatusStore((state) => state.status);
+  const loadStatus = useStatusStore((state) => state.load);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const working = busy === connection.id;
-  const signedIn = inUse && status.status === 'ready' && status.value.signedIn;
+  // The core reports sign-in for the connection in use only.
+  const signedIn = status.status === 'ready' && status.value.connectionId === connection.id && status.value.signedIn;
   const genesys = connection.kind === 'genesys';
 
   return (
@@ -34,7 +36,7 @@ export function ConnectionCard({ connection, inUse }: Props) {
           <button
             type="button"
             className="secondary small"
-            onClick={() => void updateSettings({ connectionId: connection.id })}
+            onClick={() => void updateSettings({ connectionId: connection.id }).then(loadStatus)}
           >
             Use for reports
           </button>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ReportDescriptor, ReportFiltersLike } from '../../../../preload/contract/workspace-types';
 import { FILTER_FIELDS, FILTER_ORDER, referenceKindOf } from '../../query/filter-fields';
 import type { FieldErrors } from '../../query/validate';
-import { useCatalogStore } from '../../state/catalog-store';
+import { useCatalogStore, type ReferenceKind } from '../../state/catalog-store';
 import { useQueryStore } from '../../state/query-store';
 import { MultiSelect, type MultiSelectOption } from './MultiSelect';
 
@@ -22,12 +22,18 @@ export function FilterFields({ descriptor, connectionId, errors, missing }: Prop
   const setFilter = useQueryStore((state) => state.setFilter);
   const keys = FILTER_ORDER.filter((key) => descriptor.filters.includes(key));
 
+  // Names are needed up front only for values already chosen (a saved report's queues: to show their names and
+  // spot deleted ones); other lists load when the supervisor opens them.
+  const chosenKinds = descriptor.filters
+    .filter((key) => (filters[key]?.length ?? 0) > 0)
+    .map(referenceKindOf)
+    .filter((kind) => kind !== null)
+    .join(',');
   useEffect(() => {
-    for (const key of descriptor.filters) {
-      const kind = referenceKindOf(key);
-      if (kind) void loadReference(connectionId, kind);
+    for (const kind of chosenKinds.split(',')) {
+      if (kind) void loadReference(connectionId, kind as ReferenceKind);
     }
-  }, [descriptor, connectionId, loadReference]);
+  }, [chosenKinds, connectionId, loadReference]);
 
   if (keys.length === 0) return null;
   return (
@@ -56,6 +62,9 @@ export function FilterFields({ descriptor, connectionId, errors, missing }: Prop
             onChange={(values) => setFilter(key, values)}
             error={errors[key]}
             missing={missing[key]}
+            onOpen={() => {
+              if ('reference' in field.source) void loadReference(connectionId, field.source.reference);
+            }}
           />
         );
       })}

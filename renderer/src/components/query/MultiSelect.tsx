@@ -20,6 +20,8 @@ interface Props {
   error?: string;
   /** Values chosen earlier that the options no longer contain (a deleted queue in a saved report). */
   missing?: string[];
+  /** Called when the list is first opened, so long lists load only when someone wants them. */
+  onOpen?: () => void;
 }
 
 /** Long lists (hundreds of agents) show this many matches; typing narrows them down. */
@@ -29,8 +31,9 @@ const MAX_SHOWN = 200;
  * A searchable multi-select made of native checkboxes, so screen readers and the keyboard work without extra
  * ARIA: a search box, the chosen items as removable chips, then the matching options.
  */
-export function MultiSelect({ label, noun, options, loadError, selected, onChange, error, missing = [] }: Props) {
+export function MultiSelect({ label, noun, options, loadError, selected, onChange, error, missing = [], onOpen }: Props) {
   const id = useId();
+  const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
   const byValue = useMemo(() => new Map((options ?? []).map((option) => [option.value, option])), [options]);
   const matches = useMemo(() => {
@@ -89,7 +92,7 @@ export function MultiSelect({ label, noun, options, loadError, selected, onChang
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
-          <div className="options" role="group" aria-label={`${label} to choose from`}>
+          <div id={`${id}-list`} className="options" role="group" aria-label={`${label} to choose from`}>
             {matches.slice(0, MAX_SHOWN).map((option) => (
               <label key={option.value} className="option">
                 <input type="checkbox" checked={chosen.has(option.value)} onChange={() => toggle(option.value)} />

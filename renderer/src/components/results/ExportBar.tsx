@@ -3,7 +3,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatCount } from '../../format/numbers';
 import { useExportStore, type ExportFormat } from '../../state/export-store';
 import { useGridStore } from '../../state/grid-store';
-import { useQueryStore } from '../../state/query-store';
+import { useResultColumns } from '../../state/result-columns';
 import { useRunStore } from '../../state/run-store';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' };
@@ -11,7 +11,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' }
 /** Exports what the grid shows: the visible columns in grid order, with its sort and column filters. */
 export function ExportBar({ descriptor }: { descriptor: ReportDescriptor }) {
   const params = useRunStore((state) => state.params);
-  const columns = useQueryStore((state) => state.draft.columns);
+  const columns = useResultColumns(descriptor);
   const exporting = useExportStore();
   const running = exporting.phase === 'running';
 

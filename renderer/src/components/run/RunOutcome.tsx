@@ -1,6 +1,7 @@
 import type { RunResult } from '../../../../preload/contract/workspace-types';
 import { describeSpan } from '../../format/datetime';
 import { formatCount } from '../../format/numbers';
+import { useGridStore } from '../../state/grid-store';
 
 interface Props {
   result: RunResult;
@@ -37,13 +38,16 @@ function fetchedLine(result: RunResult): string {
 
 /** How a run ended, in words, with what to do next when it did not fully work. */
 export function RunOutcome({ result, zone, live, onRetry }: Props) {
-  const rows = counted(result.rows, 'row', 'rows');
+  // RunResult.rows counts what the run stored (conversations, buckets, names); the supervisor's number is the
+  // table's own row count, which the first page brings.
+  const total = useGridStore((state) => state.total);
+  const rows = total === null ? '' : counted(total, 'row', 'rows');
   switch (result.state) {
     case 'done':
       return (
         <div className="run-outcome outcome-ok" role="status" data-state="done">
           <p>
-            <strong>{rows}.</strong>{' '}
+            {rows ? <strong>{rows}. </strong> : null}
             {live
               ? 'Live figures, as of now.'
               : result.fromCache
@@ -71,13 +75,12 @@ export function RunOutcome({ result, zone, live, onRetry }: Props) {
       return (
         <div className="run-outcome outcome-warn" role="alert" data-state="offline-missing">
           <p>
-            <strong>You are offline and part of this range has never been fetched.</strong> {result.message}
+            <strong>You are offline and part of this range has never been fetched.</strong>{' '}
+            {result.message ??
+              'Connect to the internet and run the report again, or choose days that were fetched before.'}
           </p>
           <MissingList result={result} zone={zone} />
-          <p>
-            {result.rows > 0 ? `The table shows the ${rows} that are cached. ` : ''}
-            Connect to the internet and run the report again, or choose days that were fetched before.
-          </p>
+          {total ? <p>The table shows the {rows} that are cached.</p> : null}
         </div>
       );
     case 'failed':

@@ -84,7 +84,9 @@ export function adversarialRows(): ReportRow[] {
   for (let i = 0; i < count; i++) {
     rows.push({
       conversationId: NASTY_IDS[i % NASTY_IDS.length]!,
-      start: [LONDON_SPRING_FORWARD - 1000, LONDON_SPRING_FORWARD, LONDON_FALL_BACK - 1, LONDON_FALL_BACK + 999][i % 4]!,
+      start: [LONDON_SPRING_FORWARD - 1000, LONDON_SPRING_FORWARD, LONDON_FALL_BACK - 1, LONDON_FALL_BACK + 999][
+        i % 4
+      ]!,
       queue: NASTY_TEXTS[i]!,
       agent: NASTY_TEXTS[(i + 7) % NASTY_TEXTS.length]!,
       ani: NASTY_IDS[(i + 3) % NASTY_IDS.length]!,

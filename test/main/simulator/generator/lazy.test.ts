@@ -6,11 +6,8 @@ describe('lazy days', () => {
   const big = () => settings({ perDay: 20_000, daysBack: 365, timeZone: 'America/New_York' });
 
   it('builds nothing but reference data at construction, even for a year at 20,000 a day', () => {
-    const t0 = performance.now();
+    // How long construction takes is measured in test/bench/suites/simulator.bench.ts.
     const ds = createOrgDataset(big());
-    const elapsed = performance.now() - t0;
-    // Target 50 ms; the bound is loose for busy CI machines.
-    expect(elapsed).toBeLessThan(250);
     expect(ds.stats()).toEqual({ timetablesBuilt: [], conversationsBuilt: 0, cachedDays: [], cachedConversations: 0 });
   });
 
