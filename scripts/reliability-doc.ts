@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import type { SoakFigures } from '../test/soak/fault-soak';
+import type { SoakFigures } from '../test/soak/soak-figures';
 import type { CorruptionFigures, ExportCrashFigures, Figures, SyncCrashFigures } from '../test/soak/figures';
 
 export interface SecurityScan {
@@ -112,11 +112,12 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 
 function soakSummary(figures: SoakFigures | undefined): string {
   if (!figures) return 'not run yet';
-  const injected = figures.faults['429'] + figures.faults['5xx'] + figures.faults.reset + figures.faults.truncate;
+  const f = figures.faults;
+  const broken = f['429'] + f['5xx'] + f.reset + f.truncate;
   return (
-    `${n(figures.runs.survived)} of ${n(figures.runs.total)} report runs survived ${n(injected)} injected faults ` +
-    `and ${n(figures.faults.tokenRevocations + figures.faults.tokenExpiries)} token revocations/expiries; ` +
-    `${figures.passed ? 'passed' : '**failed**'}`
+    `${n(figures.runs.survived)} of ${n(figures.runs.total)} report runs survived ${n(broken)} broken answers ` +
+    `(429, 5xx, reset, truncated), ${n(f.slow)} slow ones and ${n(f.tokenRevocations + f.tokenExpiries)} token ` +
+    `revocations/expiries; ${figures.passed ? 'passed' : '**failed**'}`
   );
 }
 
@@ -204,17 +205,21 @@ function soakSection(figures: SoakFigures): string[] {
     `| cache files with \`PRAGMA integrity_check\` = ok | ${figures.integrity.ok} of ${figures.integrity.files} |`,
     `| runs repeated at once and answered from the cache with no request | ${figures.runs.againFromCache} of ${figures.runs.total} |`,
     `| Interactions grids showing the simulator's conversation count | ${figures.runs.shownRowsRight} of ${figures.runs.shownRowsChecked} |`,
-    `| unhandled rejections / uncaught exceptions (app process, harness) | ${figures.unhandledRejections.app + figures.unhandledRejections.harness} / ${figures.uncaughtExceptions.app + figures.uncaughtExceptions.harness} |`,
+    `| unhandled rejections / uncaught exceptions (app process and harness) | ${figures.unhandledRejections.app + figures.unhandledRejections.harness} / ${figures.uncaughtExceptions.app + figures.uncaughtExceptions.harness} |`,
+    `| anything unexpected (failures the engine could only log, or anything that escaped) | ${(figures.unexpected ?? []).length} |`,
     `| heap after forced GC: start → after round 1 → end (growth, allowed) | ${figures.heap.startMb} → ${figures.heap.afterFirstRoundMb} → ${figures.heap.endMb} MB (${figures.heap.growthMb} MB, ≤ ${figures.heap.toleranceMb} MB) ${figures.heap.ok ? '' : '**too much**'} |`,
     `| handles left open after closing every cache and client | ${figures.openHandles.after.length === 0 ? 'none' : figures.openHandles.after.join(', ')} (keep-alive sockets gone after ${figures.openHandles.settledMs} ms) |`,
     `| passed | ${yes(figures.passed)} |`,
   ];
-  const messages = [...new Set([...figures.rows.mismatches, ...figures.failures])];
-  if (messages.length > 0) {
-    lines.push('', 'What went wrong (messages as the user saw them, or what differed):', '');
-    for (const message of messages.slice(0, 20)) lines.push(`- ${message.replace(/\n/g, ' ')}`);
-    if (messages.length > 20) lines.push(`- … and ${messages.length - 20} more (see the JSON file)`);
-  }
+  const listed = (title: string, items: readonly string[]) => {
+    if (items.length === 0) return;
+    lines.push('', title, '');
+    for (const item of items.slice(0, 20)) lines.push(`- ${cell(item.split('\n')[0] ?? '')}`);
+    if (items.length > 20) lines.push(`- … and ${items.length - 20} more (see the JSON file)`);
+  };
+  listed('Runs that did not finish at the first attempt, with the message the user saw:', figures.failures);
+  listed('Rows that differ from the simulator:', figures.rows.mismatches);
+  listed('What must never happen, and did:', figures.unexpected ?? []);
   return lines;
 }
 
@@ -254,7 +259,7 @@ function exportCrashSection(figures: ExportCrashFigures): string[] {
       `and removed ${figures.afterwards.removed} of the ${figures.afterwards.madeOld} left-over temporary files made an hour ` +
       'old, keeping the newest (an export still running could own a recent one).',
     '',
-    '| # | format | killed at (ms) | replacing an earlier file | file name afterwards | temp files left | passed |',
+    '| # | format | SIGKILL sent (ms into the export) | replacing an earlier file | file name afterwards | temp files left | passed |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...figures.points.map(
       (p) =>
@@ -295,6 +300,27 @@ function securitySection(scan: SecurityScan | null): string[] {
   ];
 }
 
+/** What these runs found when they were first written, and where each fix is pinned by a test. */
+const FOUND = [
+  '## What these runs found',
+  '',
+  '- **Conversations lost when two runs of one connection fetched the same days at once** (long soak: hundreds',
+  '  missing from a day, both runs "done", the range marked complete). A run that asked later but finished first',
+  '  pruned what the slower run had just re-written with its earlier fetch time. Fixed in',
+  '  `main/cache/conversations-store.ts` (a conversation counts as seen at the latest fetch);',
+  '  `test/main/reliability/overlapping-runs.test.ts`.',
+  '- **"Refused the sign-in twice in a row — check the client secret"** after a token was revoked, replaced, and',
+  '  revoked again while a request waited out a server error. Only two 401s in a row now mean refused credentials',
+  '  (`main/genesys/http/genesys-http.ts`; `test/main/reliability/token-revoked-again.test.ts`). A token revoked',
+  '  while its very first request is held up (a slow answer) still reads as refused: Genesys gives no way to tell',
+  '  the two apart, and running the report again continues.',
+  '- **A damaged cache was only found at the first report**, and its notice reached the screen only when app',
+  '  details were asked for again. `app/info` now opens an existing cache file, so the notice is in the answer the',
+  '  app asks for as it starts (`main/core/cache-holder.ts`, `main/core/handlers/app.ts`).',
+  "- **Every killed export left a hidden temporary file** (as large as the export) in the user's folder. The next",
+  '  export to that folder removes such files once they are an hour old (`main/export/stale-temp-files.ts`).',
+];
+
 export function renderReliabilityDoc(inputs: DocInputs): string {
   const lines = [
     '# Reliability',
@@ -331,6 +357,7 @@ export function renderReliabilityDoc(inputs: DocInputs): string {
   }
   const corruption = latest(inputs, 'cache-corruption');
   if (corruption) lines.push(...corruptionSection(corruption), '');
+  lines.push(...FOUND, '');
   lines.push(...securitySection(inputs.security), '', '## Bad-input catalogue', '');
   lines.push(
     inputs.catalogue

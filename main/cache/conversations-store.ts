@@ -40,12 +40,19 @@ const FLAT_COLUMNS = [
   'transferred',
 ] as const satisfies readonly (keyof FlatConversation)[];
 
-const UPDATED = [...FLAT_COLUMNS.filter((column) => column !== 'conversation_id'), 'fetched_at'];
+const UPDATED = FLAT_COLUMNS.filter((column) => column !== 'conversation_id');
 
+/**
+ * `fetched_at` only moves forward: it says when the conversation was last seen, and pruning removes what a
+ * complete fetch begun at T did not see (fetched_at < T). Two runs of one connection fetching the same range at
+ * once commit in any order; letting the slower run's earlier time overwrite the faster one's made the faster run's
+ * prune delete conversations it had just seen (found by the fault soak).
+ */
 const UPSERT_SQL = `
 INSERT INTO conversations (conn, ${FLAT_COLUMNS.join(', ')}, fetched_at)
 VALUES (@conn, ${FLAT_COLUMNS.map((column) => `@${column}`).join(', ')}, @fetched_at)
-ON CONFLICT (conn, conversation_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+ON CONFLICT (conn, conversation_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = excluded.${column}`).join(', ')},
+  fetched_at = max(fetched_at, excluded.fetched_at)`;
 
 const UPSERT_DETAIL_SQL = `
 INSERT INTO conversation_details (id, detail_json) VALUES (?, ?)

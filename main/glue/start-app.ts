@@ -5,6 +5,7 @@ import { createCoreHost, type CoreHost } from '../worker/core-host';
 import { builtWorkerEntry, type WorkerEntry } from '../worker/worker-entry';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { chooseExportFile } from './export-dialog';
 import { forwardEvents, registerGatekeeper } from './ipc-gatekeeper';
 import { createMainWindow } from './main-window';
 import { SafeStorageSecretStore } from './secret-store';
@@ -16,15 +17,6 @@ export interface StartOptions {
   devServerUrl?: string;
   /** The core's worker script; defaults to out/main/core-worker.js. Tests run it from source. */
   workerEntry?: WorkerEntry;
-  /**
-   * The export save dialog (NOTE: main/glue/export-dialog.ts is being written separately; until main/index.ts
-   * passes it here, exports report that this window cannot choose a file).
-   */
-  chooseExportFile?: (
-    defaultName: string,
-    format: 'csv' | 'xlsx',
-    window: BrowserWindow | undefined,
-  ) => Promise<string | null>;
 }
 
 /**
@@ -55,7 +47,6 @@ export function startApp(options: StartOptions): void {
     installSecurityGuards({ devServerUrl: options.devServerUrl });
     serveRenderer(join(options.outDir, '..', 'renderer'));
     const liveWindows = () => windows.filter((window) => !window.isDestroyed());
-    const chooseExportFile = options.chooseExportFile;
     // The core runs on a worker thread; calls made while it starts simply wait for it.
     core = createCoreHost({
       entry: options.workerEntry ?? builtWorkerEntry(options.outDir),
@@ -63,12 +54,8 @@ export function startApp(options: StartOptions): void {
       identity: { name: app.getName(), version: app.getVersion(), runtime: `Electron ${process.versions.electron}` },
       secrets: new SafeStorageSecretStore(dataDir),
       openExternal: openSignInPage,
-      ...(chooseExportFile
-        ? {
-            chooseExportFile: (name: string, format: 'csv' | 'xlsx') =>
-              chooseExportFile(name, format, liveWindows()[0]),
-          }
-        : {}),
+      // The dialog belongs to the window the user is looking at.
+      chooseExportFile: (defaultName, format) => chooseExportFile(liveWindows()[0] ?? null, { defaultName, format }),
       closeTimeoutMs: QUIT_GRACE_MS,
       ...(app.isPackaged ? { nativeBinding: join(process.resourcesPath, 'native', 'better_sqlite3.node') } : {}),
     });

@@ -156,6 +156,7 @@ describe('a supervisor’s week in the workspace', () => {
       await page.getByLabel('Date range').selectOption('last-week');
       await page.getByRole('combobox', { name: 'Interval', exact: true }).selectOption('P1D');
       const queues = filterGroup('Queues');
+      await queues.getByRole('button', { name: 'Choose queues' }).click();
       await queues.locator('.options input[type="checkbox"]').first().waitFor();
       await queues.getByRole('searchbox', { name: 'Search queues' }).fill('Voice');
       const options = queues.locator('.options label');

@@ -5,87 +5,18 @@
  * simulator's ground truth. Returns the figures that docs/reliability.md shows.
  */
 import { join } from 'node:path';
-import { machineDescription } from '../bench/report';
+import { setTimeout as delay } from 'node:timers/promises';
 import { dayRange } from '../../main/reports/index';
-import { startSimulator, type RunningSimulator } from '../../main/simulator/server/index';
+import { startSimulator } from '../../main/simulator/server/index';
 import { makeTempDir } from '../support/temp-dir';
 import { GroundTruth, verifyCache } from './ground-truth';
 import { soakPlan, type SoakCache, type SoakProfile } from './soak-plan';
-import type { AppMessage, HeapFigures, RunRecord, SoakAppConfig } from './soak-protocol';
+import { soakFigures, type SoakEvidence, type SoakFigures } from './soak-figures';
+import type { AppMessage, RunRecord, SoakAppConfig } from './soak-protocol';
 import { startTsChild } from './ts-child';
 
 /** "Now" for the simulated org when the soak starts (a Thursday afternoon, UTC); it then moves in real time. */
 const BASE_NOW = Date.UTC(2025, 2, 20, 15);
-
-export interface SoakFigures {
-  kind: 'fault-soak';
-  profile: SoakProfile['name'];
-  date: string;
-  machine: string;
-  seconds: number;
-  setup: {
-    connections: number;
-    caches: number;
-    reportsPerConnection: number;
-    rounds: number;
-    conversationsPerDay: number;
-    faultRates: SoakProfile['faults'];
-    slowMs: number;
-  };
-  runs: {
-    total: number;
-    /** Done on the first attempt, and the cache then held exactly the ground truth. */
-    survived: number;
-    /** Ended failed (with the plain message below) and needed the user to run it again. */
-    failedFirstAttempt: number;
-    /** Never ended done, even after two re-runs. */
-    neverDone: number;
-    /** Run once more at once: answered from the cache, with no request. */
-    againFromCache: number;
-    /** Interactions runs whose grid row count equals the simulator's conversation count. */
-    shownRowsRight: number;
-    shownRowsChecked: number;
-  };
-  rows: { conversations: number; aggregateBuckets: number; referenceItems: number; mismatches: string[] };
-  integrity: { files: number; ok: number };
-  requests: { api: number; syncQueryPages: number; jobsSubmitted: number; aggregateQueries: number };
-  faults: {
-    '429': number;
-    '5xx': number;
-    reset: number;
-    truncate: number;
-    slow: number;
-    tokenRevocations: number;
-    tokenExpiries: number;
-    /** 401s answered after those revocations and expiries (each makes the client sign in again). */
-    unauthorized: number;
-  };
-  failures: string[];
-  unhandledRejections: { app: number; harness: number };
-  uncaughtExceptions: { app: number; harness: number };
-  heap: HeapFigures & { growthMb: number; toleranceMb: number; ok: boolean };
-  openHandles: { after: string[]; settledMs: number; ok: boolean };
-  /** Everything above that must hold for the soak to pass. */
-  passed: boolean;
-}
-
-function countFaults(
-  sim: RunningSimulator,
-): Pick<SoakFigures, 'requests'> & { faults: Omit<SoakFigures['faults'], 'tokenRevocations' | 'tokenExpiries'> } {
-  const faults = { '429': 0, '5xx': 0, reset: 0, truncate: 0, slow: 0, unauthorized: 0 };
-  const requests = { api: 0, syncQueryPages: 0, jobsSubmitted: 0, aggregateQueries: 0 };
-  for (const record of sim.requests.list()) {
-    if (!record.path.startsWith('/api/')) continue;
-    requests.api++;
-    for (const fault of record.faults) faults[fault]++;
-    if (record.status === 401) faults.unauthorized++;
-    if (record.method !== 'POST') continue;
-    if (record.path.endsWith('/details/query')) requests.syncQueryPages++;
-    if (record.path.endsWith('/details/jobs')) requests.jobsSubmitted++;
-    if (record.path.endsWith('/aggregates/query')) requests.aggregateQueries++;
-  }
-  return { faults, requests };
-}
 
 export async function runFaultSoak(
   profile: SoakProfile,
@@ -110,9 +41,9 @@ export async function runFaultSoak(
   const plan = soakPlan(profile, now());
   const truth = new GroundTruth(sim);
   const records: RunRecord[] = [];
-  const failures: string[] = [];
-  const verdicts: ReturnType<typeof verifyCache>[] = [];
-  const roundDirs: string[] = [];
+  const engineLogged: string[] = [];
+  const verdicts: SoakEvidence['verdicts'] = [];
+  const roundDirs: { round: number; dir: string }[] = [];
   const flips = { revoke: 0, expire: 0 };
   let flipTimer: NodeJS.Timeout | undefined;
   let done: Extract<AppMessage, { type: 'done' }> | undefined;
@@ -147,8 +78,8 @@ export async function runFaultSoak(
         } else if (message.type === 'round-done') {
           clearTimeout(flipTimer);
           records.push(...message.runs);
-          failures.push(...message.logged);
-          roundDirs.push(message.dir);
+          engineLogged.push(...message.logged);
+          roundDirs.push({ round: message.round, dir: message.dir });
           const first = message.runs.filter((r) => r.first === 'done').length;
           log(`round ${message.round}: ${first}/${message.runs.length} runs done at the first attempt`);
         } else {
@@ -161,13 +92,23 @@ export async function runFaultSoak(
       });
     });
     await finished;
-    const { code } = await child.exited;
-    if (code !== 0) failures.push(`the app process exited with code ${code}`);
-    // Checked once the app is done: computing the truth is heavy, and the simulator shares this thread.
-    for (const roundDir of roundDirs) {
-      for (const cache of plan) verdicts.push(checkRound(roundDir, cache, truth, now));
+    // With every cache and client closed, nothing may keep the app process alive once it lets go of its channel.
+    const exit = await Promise.race([child.exited, delay(15_000, null)]);
+    if (exit === null) {
+      engineLogged.push('the app process did not end by itself: something still kept it alive');
+      child.process.kill('SIGKILL');
+    } else if (exit.code !== 0) {
+      engineLogged.push(`the app process ended with code ${exit.code}`);
     }
-    log(`checked ${verdicts.length} cache files: ${verdicts.reduce((n, v) => n + v.mismatches.length, 0)} mismatches`);
+    // Checked once the app is done: computing the truth is heavy, and the simulator shares this thread.
+    for (const { round, dir: roundDir } of roundDirs) {
+      for (const cache of plan) {
+        const file = join(roundDir, cache.name, 'cache', 'cache.sqlite');
+        verdicts.push({ round, verdict: verifyCache(file, cache.runs, truth, now) });
+      }
+    }
+    const mismatches = verdicts.reduce((n, { verdict }) => n + verdict.mismatches.length, 0);
+    log(`checked ${verdicts.length} cache files against the simulator: ${mismatches} mismatches`);
   } finally {
     clearTimeout(flipTimer);
     sim.setFaults({});
@@ -177,89 +118,19 @@ export async function runFaultSoak(
     process.off('uncaughtException', onException);
   }
   if (!done) throw new Error('the soak ended without figures');
-
-  const { faults, requests } = countFaults(sim);
-  for (const record of records) {
-    if (record.firstMessage) failures.push(`${record.id} (${record.first}): ${record.firstMessage}`);
-  }
-  const mismatches = verdicts.flatMap((verdict) => verdict.mismatches);
-  const wrongRuns = new Set(mismatches.map((line) => line.split(' ')[0]));
-  const shown = records.filter((record) => record.shownRows !== null);
-  const growthMb = done.heap.endMb - done.heap.afterFirstRoundMb;
-  const figures: SoakFigures = {
-    kind: 'fault-soak',
-    profile: profile.name,
-    date: new Date().toISOString(),
-    machine: machineDescription(),
-    seconds: Math.round((performance.now() - started) / 100) / 10,
-    setup: {
-      connections: plan.reduce((n, cache) => n + cache.connections.length, 0),
-      caches: plan.length,
-      reportsPerConnection: (plan[0]?.runs.length ?? 0) / (plan[0]?.connections.length ?? 1),
-      rounds: profile.rounds,
-      conversationsPerDay: profile.perDay,
-      faultRates: profile.faults,
-      slowMs: profile.slowMs,
-    },
-    runs: {
-      total: records.length,
-      survived: records.filter((r) => r.first === 'done' && !wrongRuns.has(r.id)).length,
-      failedFirstAttempt: records.filter((r) => r.first !== 'done').length,
-      neverDone: records.filter((r) => r.final !== 'done').length,
-      againFromCache: records.filter((r) => r.againFromCache && r.againRequests === 0).length,
-      shownRowsRight: shown.filter((r) => r.shownRows === expectedRows(plan, r, truth)).length,
-      shownRowsChecked: shown.length,
-    },
-    rows: {
-      conversations: sum(verdicts, 'conversations'),
-      aggregateBuckets: sum(verdicts, 'buckets'),
-      referenceItems: sum(verdicts, 'referenceItems'),
-      mismatches,
-    },
-    integrity: { files: verdicts.length, ok: verdicts.filter((v) => v.integrity === 'ok').length },
-    requests,
-    faults: { ...faults, tokenRevocations: flips.revoke, tokenExpiries: flips.expire },
-    failures,
-    unhandledRejections: { app: done.unhandledRejections.length, harness: harnessRejections.length },
-    uncaughtExceptions: { app: done.uncaughtExceptions.length, harness: harnessExceptions.length },
-    heap: {
-      ...done.heap,
-      growthMb: round1(growthMb),
-      toleranceMb: profile.heapToleranceMb,
-      ok: growthMb <= profile.heapToleranceMb,
-    },
-    openHandles: { after: done.openHandles, settledMs: done.handlesSettledMs, ok: done.openHandles.length === 0 },
-    passed: false,
-  };
-  figures.heap = {
-    ...figures.heap,
-    startMb: round1(done.heap.startMb),
-    afterFirstRoundMb: round1(done.heap.afterFirstRoundMb),
-    endMb: round1(done.heap.endMb),
-  };
-  for (const line of [
-    ...done.unhandledRejections,
-    ...harnessRejections,
-    ...done.uncaughtExceptions,
-    ...harnessExceptions,
-  ]) {
-    failures.push(`escaped: ${line.split('\n')[0]}`);
-  }
-  figures.passed =
-    figures.runs.neverDone === 0 &&
-    mismatches.length === 0 &&
-    figures.integrity.ok === figures.integrity.files &&
-    figures.runs.againFromCache === figures.runs.total &&
-    figures.runs.shownRowsRight === figures.runs.shownRowsChecked &&
-    figures.unhandledRejections.app + figures.unhandledRejections.harness === 0 &&
-    figures.uncaughtExceptions.app + figures.uncaughtExceptions.harness === 0 &&
-    figures.heap.ok &&
-    figures.openHandles.ok;
-  return figures;
-}
-
-function checkRound(roundDir: string, cache: SoakCache, truth: GroundTruth, now: () => number) {
-  return verifyCache(join(roundDir, cache.name, 'cache', 'cache.sqlite'), cache.runs, truth, now);
+  return soakFigures({
+    profile,
+    plan,
+    sim,
+    seconds: (performance.now() - started) / 1000,
+    records,
+    verdicts,
+    expectedRows: (record) => expectedRows(plan, record, truth),
+    flips,
+    engineLogged,
+    done,
+    harness: { rejections: harnessRejections, exceptions: harnessExceptions },
+  });
 }
 
 function expectedRows(plan: readonly SoakCache[], record: RunRecord, truth: GroundTruth): number | null {
@@ -268,12 +139,3 @@ function expectedRows(plan: readonly SoakCache[], record: RunRecord, truth: Grou
   const { start, end } = dayRange(run.params.from, run.params.to, run.params.timeZone);
   return truth.conversationIds(start, end).length;
 }
-
-function sum<K extends 'conversations' | 'buckets' | 'referenceItems'>(
-  verdicts: readonly Record<K, number>[],
-  key: K,
-): number {
-  return verdicts.reduce((total, verdict) => total + verdict[key], 0);
-}
-
-const round1 = (value: number): number => Math.round(value * 10) / 10;

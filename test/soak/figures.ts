@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { writeReliabilityDoc } from '../../scripts/reliability-doc';
-import type { SoakFigures } from './fault-soak';
+import type { SoakFigures } from './soak-figures';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIGURES_DIR = join(REPO_ROOT, 'docs', 'reliability');

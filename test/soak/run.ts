@@ -6,6 +6,7 @@
 import { runExportCrashes, EXPORT_CRASH_PROFILES } from './export-crash';
 import { runFaultSoak } from './fault-soak';
 import { writeFigures } from './figures';
+import { soakSummaryLine } from './soak-figures';
 import { reliabilitySeed } from './seed';
 import { PROFILES } from './soak-plan';
 import { SYNC_CRASH_PROFILES, runSyncCrashes } from './sync-crash';
@@ -24,15 +25,9 @@ if (runs.includes('soak')) {
   console.log('== fault soak (long)');
   const figures = await runFaultSoak(PROFILES.long);
   const file = await writeFigures('soak-long', figures);
-  const injected = figures.faults['429'] + figures.faults['5xx'] + figures.faults.reset + figures.faults.truncate;
-  console.log(
-    `  ${figures.runs.survived}/${figures.runs.total} runs survived ${injected} injected faults ` +
-      `(429 ${figures.faults['429']}, 5xx ${figures.faults['5xx']}, resets ${figures.faults.reset}, truncated ` +
-      `${figures.faults.truncate}, slow ${figures.faults.slow}, token revocations/expiries ` +
-      `${figures.faults.tokenRevocations}/${figures.faults.tokenExpiries}); mismatches ${figures.rows.mismatches.length}; ` +
-      `unhandled rejections ${figures.unhandledRejections.app + figures.unhandledRejections.harness}; heap growth ` +
-      `${figures.heap.growthMb} MB; open handles ${figures.openHandles.after.length} → ${file}`,
-  );
+  console.log(`  ${soakSummaryLine(figures)} → ${file}`);
+  for (const line of [...figures.failures, ...figures.rows.mismatches, ...figures.unexpected])
+    console.log(`  ! ${line}`);
   if (!figures.passed) failed.push('fault soak');
 }
 if (runs.includes('sync')) {

@@ -77,7 +77,7 @@ async function connect(connectionId: string): Promise<GenesysClient> {
   );
 }
 
-async function runReport(service: ReportService, cache: string, run: SoakRun): Promise<RunRecord> {
+async function runReport(service: ReportService, round: number, cache: string, run: SoakRun): Promise<RunRecord> {
   const started = performance.now();
   const attempt = (suffix: string) =>
     service.run({ requestId: `${run.id}${suffix}`, params: run.params, refresh: false });
@@ -91,6 +91,7 @@ async function runReport(service: ReportService, cache: string, run: SoakRun): P
       ? service.page(run.params, { filters: [], page: { size: 1 }, count: true }).total
       : null;
   return {
+    round,
     cache,
     id: run.id,
     first: first.state,
@@ -117,7 +118,10 @@ async function runRound(round: number): Promise<void> {
     const holder = new CacheHolder(join(dir, cache.name), { now });
     const service = new ReportService({
       cache: () => holder.get(),
-      client: (id) => Promise.resolve(clients.get(id) ?? Promise.reject(new Error(`no client ${id}`))),
+      client: (id) => {
+        const client = clients.get(id);
+        return client ? Promise.resolve(client) : Promise.reject(new Error(`no client for ${id}`));
+      },
       isOnline: () => true,
       now,
       log: (message, error) => logged.push(`${message}: ${describe(error)}`),
@@ -125,7 +129,7 @@ async function runRound(round: number): Promise<void> {
     return { cache, holder, service };
   });
   const runs = await Promise.all(
-    holders.flatMap(({ cache, service }) => cache.runs.map((run) => runReport(service, cache.name, run))),
+    holders.flatMap(({ cache, service }) => cache.runs.map((run) => runReport(service, round, cache.name, run))),
   );
   for (const { holder } of holders) holder.close();
   for (const client of clients.values()) await client.signOut();

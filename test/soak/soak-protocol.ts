@@ -19,6 +19,7 @@ export interface SoakAppConfig {
 
 /** One report run as the app saw it. */
 export interface RunRecord {
+  round: number;
   cache: string;
   id: string;
   /** State of the first attempt, and its message when it did not finish. */
@@ -45,6 +46,7 @@ export interface HeapFigures {
 
 export type AppMessage =
   | { type: 'round-start'; round: number }
+  /** `logged`: what the sync engine logged as unexpected (never a typed, plain-worded failure). */
   | { type: 'round-done'; round: number; dir: string; runs: RunRecord[]; logged: string[] }
   | {
       type: 'done';

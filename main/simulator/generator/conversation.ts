@@ -3,7 +3,7 @@ import type { Conversation } from '../model';
 import { callback } from './callback';
 import type { BuildContext } from './context';
 import { digitalInbound } from './digital';
-import { ConversationDraft } from './draft';
+import { ConversationDraft, EndOnlyDraft } from './draft';
 import type { ConversationIds } from './ids';
 import type { OrgModel } from './org';
 import { outboundVoice } from './outbound';
@@ -34,12 +34,39 @@ export function buildConversation(
   start: number,
   load: number,
 ): Built {
+  const ctx = run(source, day, index, start, load, ConversationDraft);
+  return { conversation: ctx.conversation, endMs: ctx.draft.end };
+}
+
+/**
+ * When the conversation at (day, index) ends, for little more than the cost
+ * of its random draws: the builders run as for `buildConversation` (so the end
+ * is the same) against a draft that writes nothing.
+ */
+export function conversationEnd(
+  source: ConversationSource,
+  day: number,
+  index: number,
+  start: number,
+  load: number,
+): number {
+  return run(source, day, index, start, load, EndOnlyDraft).draft.end;
+}
+
+function run(
+  source: ConversationSource,
+  day: number,
+  index: number,
+  start: number,
+  load: number,
+  Draft: new (rng: Rng, start: number) => ConversationDraft,
+): { conversation: Conversation; draft: ConversationDraft } {
   const rng = Rng.derive(source.root, Stream.conversation, day, index);
   const conversationId = source.ids.encode({ day, index }, rng);
-  const ctx: BuildContext = { org: source.org, day, rng, draft: new ConversationDraft(rng, start), load };
+  const draft = new Draft(rng, start);
+  const ctx: BuildContext = { org: source.org, day, rng, draft, load };
   const kind = KINDS[rng.weighted(KIND_CDF)] ?? 'inboundVoice';
-  const conversation = build(ctx, conversationId, kind);
-  return { conversation, endMs: ctx.draft.end };
+  return { conversation: build(ctx, conversationId, kind), draft };
 }
 
 function build(ctx: BuildContext, conversationId: string, kind: Kind): Conversation {

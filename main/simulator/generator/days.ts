@@ -7,7 +7,7 @@
  */
 import type { Conversation } from '../model';
 import type { OrgCalendar } from './calendar';
-import { buildConversation, type ConversationSource } from './conversation';
+import { buildConversation, type ConversationSource, conversationEnd } from './conversation';
 import { MAX_CONVERSATIONS_PER_DAY } from './ids';
 import { Rng, Stream } from './random';
 import { dayTimetable, type DayTimetable } from './traffic';
@@ -34,6 +34,8 @@ export interface StoreStats {
   /** Day numbers whose timetable was generated, in order (repeats mean a day was evicted and rebuilt). */
   timetablesBuilt: number[];
   conversationsBuilt: number;
+  /** Ends learnt without building the conversation (see `end`). */
+  endsComputed: number;
   cachedDays: number[];
   cachedConversations: number;
 }
@@ -43,6 +45,7 @@ export class DayStore {
   private cachedConversations = 0;
   private readonly timetablesBuilt: number[] = [];
   private conversationsBuilt = 0;
+  private endsComputed = 0;
 
   constructor(
     private readonly source: ConversationSource,
@@ -79,10 +82,12 @@ export class DayStore {
   conversation(entry: DayEntry, index: number): Conversation {
     const cached = entry.conversations[index];
     if (cached) return cached;
-    const conversation = this.build(entry, index);
+    const { day, start, load } = this.slot(entry, index);
+    const { conversation, endMs } = buildConversation(this.source, day, index, start, load);
     entry.conversations[index] = conversation;
+    entry.ends[index] = endMs;
     entry.built++;
-    const { day } = entry.timetable;
+    this.conversationsBuilt++;
     if (this.entries.get(day) === entry) {
       this.cachedConversations++;
       if (this.cachedConversations > this.limits.conversations) this.evict(day);
@@ -91,36 +96,35 @@ export class DayStore {
   }
 
   /**
-   * conversationEnd in ms of one conversation, building it if need be but not
-   * keeping it: a query that only checks which earlier conversations were
-   * still going pays for generation, not for holding thousands of them
-   * (keeping them costs about as much again in garbage collection).
+   * conversationEnd in ms of one conversation, without building it when it is
+   * not built already: a query that only checks which earlier conversations
+   * were still going needs their ends, not thousands of conversations.
    */
   end(entry: DayEntry, index: number): number {
     const known = entry.ends[index] ?? Number.NaN;
     if (!Number.isNaN(known)) return known;
-    this.build(entry, index);
-    return entry.ends[index] ?? Number.NaN;
+    const { day, start, load } = this.slot(entry, index);
+    const endMs = conversationEnd(this.source, day, index, start, load);
+    entry.ends[index] = endMs;
+    this.endsComputed++;
+    return endMs;
   }
 
-  private build(entry: DayEntry, index: number): Conversation {
+  /** What the timetable says about one conversation. */
+  private slot(entry: DayEntry, index: number): { day: number; start: number; load: number } {
     const { timetable } = entry;
-    const { conversation, endMs } = buildConversation(
-      this.source,
-      timetable.day,
-      index,
-      timetable.starts[index] ?? timetable.startMs,
-      timetable.loads[index] ?? 0,
-    );
-    entry.ends[index] = endMs;
-    this.conversationsBuilt++;
-    return conversation;
+    return {
+      day: timetable.day,
+      start: timetable.starts[index] ?? timetable.startMs,
+      load: timetable.loads[index] ?? 0,
+    };
   }
 
   stats(): StoreStats {
     return {
       timetablesBuilt: this.timetablesBuilt.slice(),
       conversationsBuilt: this.conversationsBuilt,
+      endsComputed: this.endsComputed,
       cachedDays: [...this.entries.keys()],
       cachedConversations: this.cachedConversations,
     };

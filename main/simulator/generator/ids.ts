@@ -33,6 +33,11 @@ export function randomUuid(rng: Rng): string {
   return format(rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32());
 }
 
+/** Takes the draws `randomUuid` takes, without making the string: keeps a stream in step when the id is not needed. */
+export function skipUuid(rng: Rng): void {
+  for (let i = 0; i < 4; i++) rng.uint32();
+}
+
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DAY_BITS = 17;
 const INDEX_BITS = 28;

@@ -4,40 +4,18 @@ import { QueryForm } from '../components/query/QueryForm';
 import { ResultArea } from '../components/results/ResultArea';
 import { SavedReportsList } from '../components/saved/SavedReportsList';
 import { LoadableView } from '../components/StatusMessage';
+import { WorkingWith } from '../components/WorkingWith';
 import { useAppStore } from '../state/app-store';
 import { useCatalogStore } from '../state/catalog-store';
 import { useQueryStore } from '../state/query-store';
-import { useConnectionId, useReportZone } from '../state/zone';
+import { useReportZone } from '../state/zone';
 import { useSavedStore } from '../state/saved-store';
 import { runSaved } from '../workflow/saved-reports';
 import type { SavedReport } from '../../../preload/contract/workspace-types';
 
-function WorkingWith() {
-  const connections = useAppStore((state) => state.connections);
-  const connectionId = useConnectionId();
-  if (connections.status !== 'ready') {
-    return (
-      <p className="lead" role={connections.status === 'error' ? 'alert' : undefined}>
-        {connections.status === 'error'
-          ? `Could not load your organisation: ${connections.message}`
-          : 'Loading your organisation…'}
-      </p>
-    );
-  }
-  const list = connections.value;
-  const active = list.find((c) => c.id === connectionId) ?? list.find((c) => c.isDefault) ?? list[0];
-  return active ? (
-    <p className="lead">
-      Working with <strong>{active.name}</strong> — {active.regionLabel}.
-    </p>
-  ) : (
-    <p className="lead">No organisation is set up yet. Add one on the Connections screen.</p>
-  );
-}
-
 /** Runs a saved report; when the form finds a problem (a queue that was deleted…), says so in the list. */
-function runFromList(saved: SavedReport): void {
-  const attempt = runSaved(saved);
+async function runFromList(saved: SavedReport): Promise<void> {
+  const attempt = await runSaved(saved);
   const problem = attempt.started ? null : Object.values(attempt.errors)[0];
   useSavedStore.setState({ error: problem ? `“${saved.name}” cannot run yet: ${problem}` : null });
 }
@@ -75,7 +53,7 @@ export function ReportsScreen() {
           <LoadableView data={reports} what="the list of reports">
             {(list) => (
               <>
-                <SavedReportsList reports={list} zone={zone} onRun={runFromList} />
+                <SavedReportsList reports={list} zone={zone} onRun={(saved) => void runFromList(saved)} />
                 <ReportPicker reports={list} selected={selected} onSelect={selectReport} />
                 {descriptor ? <QueryForm key={descriptor.id} descriptor={descriptor} /> : null}
               </>

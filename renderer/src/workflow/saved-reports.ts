@@ -1,4 +1,5 @@
-import type { SavedReport } from '../../../preload/contract/workspace-types';
+import type { ReportFiltersLike, SavedReport } from '../../../preload/contract/workspace-types';
+import { referenceKindOf } from '../query/filter-fields';
 import { buildParams } from '../query/params';
 import { validateDraft } from '../query/validate';
 import { descriptorOf, useCatalogStore } from '../state/catalog-store';
@@ -7,9 +8,18 @@ import { useQueryStore } from '../state/query-store';
 import { useSavedStore } from '../state/saved-store';
 import { runCurrentDraft, validationContext, workspaceContext, type RunAttempt } from './run-report';
 
-/** Opens a saved report in the form and runs it; a relative range ("Last week") is resolved today. */
-export function runSaved(saved: SavedReport): RunAttempt {
+/**
+ * Opens a saved report in the form and runs it; a relative range ("Last week") is resolved today. The names of
+ * its chosen queues, agents… are loaded first, so a value deleted since it was saved is caught before the run.
+ */
+export async function runSaved(saved: SavedReport): Promise<RunAttempt> {
   openSaved(saved);
+  const { loadReference } = useCatalogStore.getState();
+  const kinds = Object.entries(saved.params.filters)
+    .filter(([, values]) => Array.isArray(values) && values.length > 0)
+    .map(([key]) => referenceKindOf(key as ReportFiltersLike))
+    .filter((kind) => kind !== null);
+  await Promise.all(kinds.map((kind) => loadReference(saved.params.connectionId, kind)));
   return runCurrentDraft({ view: { sort: saved.sort, filters: saved.columnFilters } });
 }
 

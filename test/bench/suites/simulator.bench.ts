@@ -8,7 +8,7 @@
  * time: dataset construction, generating a day, the details query's fast and
  * general paths, a day's aggregates.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -137,6 +137,16 @@ function rssMb(pid: number): number {
   return Number(line?.[1] ?? Number.NaN) / 1024;
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" ending the name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
 interface Client {
   baseUrl: string;
   token: string;
@@ -179,6 +189,14 @@ async function timedPage(client: Client, q: PageQuery): Promise<number> {
   if (res.status !== 200 || rows !== 100)
     throw new Error(`details page ${interval} #${q.pageNumber}: ${res.status}, ${rows} rows`);
   return ms;
+}
+
+/** p50 and p95 against the issue's 50 ms, and the simulator's CPU time per page for context. */
+function served(name: string, timed: Timed): Measurement[] {
+  return [
+    ...latency(name, timed.times, 50),
+    { name: `${name}, simulator CPU time per page (mean)`, value: timed.cpuPerPage, unit: 'ms' },
+  ];
 }
 
 function latency(name: string, samples: number[], target?: number): Measurement[] {
@@ -225,10 +243,18 @@ function localDayOf(calendar: OrgCalendar, utcDay: number): { startMs: number; e
   return { startMs: calendar.dayStart(day), endMs: calendar.dayEnd(day) };
 }
 
-async function timedPages(client: Client, queries: PageQuery[]): Promise<number[]> {
+interface Timed {
+  /** Wall time of each page, client side. */
+  times: number[];
+  /** Mean CPU time the simulator process spent per page: what load on a shared machine does not inflate. */
+  cpuPerPage: number;
+}
+
+async function timedPages(client: Client, pid: number, queries: PageQuery[]): Promise<Timed> {
   const times: number[] = [];
+  const cpuBefore = cpuMs(pid);
   for (const q of queries) times.push(await timedPage(client, q));
-  return times;
+  return { times, cpuPerPage: (cpuMs(pid) - cpuBefore) / queries.length };
 }
 
 async function servingSections(): Promise<BenchSection[]> {
@@ -252,20 +278,24 @@ async function servingSections(): Promise<BenchSection[]> {
 
     const coldDay = await timedPages(
       client,
+      pid,
       utcDays.map((day) => ({ startMs: day, endMs: day + DAY_MS, pageNumber: 1 })),
     );
     const coldLocal = await timedPages(
       client,
+      pid,
       localDays.map((day) => ({ ...localDayOf(calendar, day), pageNumber: 1 })),
     );
     const coldHour = await timedPages(
       client,
+      pid,
       hourDays.map((day) => ({ startMs: day + 15 * HOUR_MS, endMs: day + 16 * HOUR_MS, pageNumber: 1 })),
     );
     const rssServed = rssMb(pid);
     const warmDay = utcDays[0] ?? today - 2 * DAY_MS;
     const warm = await timedPages(
       client,
+      pid,
       Array.from({ length: SAMPLES }, (_, i) => ({ startMs: warmDay, endMs: warmDay + DAY_MS, pageNumber: i + 1 })),
     );
     const loadAfter = loadavg()[0] ?? Number.NaN;
@@ -285,12 +315,13 @@ async function servingSections(): Promise<BenchSection[]> {
         `UTC (${HOUR_SAMPLES} days), i.e. 15 hours of such conversations. Warm: pages 1–${SAMPLES} of the first ` +
         'cold day. Unfiltered queries in conversationStart order take the fast path (only the page is built); ' +
         'filtered queries and other orders generate the whole selection (see the in-process section). The ' +
-        'machine is shared: the 1-minute load average (2 cores) is recorded before and after.',
+        'machine is shared: the 1-minute load average (2 cores) is recorded before and after, and the simulator ' +
+        "process's CPU time per page (from /proc, mean over the batch) shows the cost that load does not inflate.",
       measurements: [
-        ...latency('cold UTC day, page 1', coldDay, 50),
-        ...latency('cold org-local day, page 1', coldLocal, 50),
-        ...latency('cold hour (15:00 UTC), page 1', coldHour, 50),
-        ...latency('warm day, pages 1–50', warm, 50),
+        ...served('cold UTC day, page 1', coldDay),
+        ...served('cold org-local day, page 1', coldLocal),
+        ...served('cold hour (15:00 UTC), page 1', coldHour),
+        ...served('warm day, pages 1–50', warm),
         { name: 'load average (1 min) before the latency runs', value: loadBefore, unit: '' },
         { name: 'load average (1 min) after the latency runs', value: loadAfter, unit: '' },
       ],
@@ -328,9 +359,38 @@ function withBaseline(measurements: Measurement[], general: number[]): Measureme
 }
 
 function timed(run: () => unknown): number {
+  return timedWithCpu(run).wall;
+}
+
+/** Wall and CPU time (this process, user + system) of one run, in ms. */
+function timedWithCpu(run: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
   const begin = performance.now();
   run();
-  return elapsedMs(begin);
+  const wall = elapsedMs(begin);
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+/** Latency percentiles against the general path's median, plus the median CPU time. */
+function pageFigures(name: string, samples: { wall: number; cpu: number }[], general: { wall: number }[]) {
+  return [
+    ...withBaseline(
+      latency(
+        name,
+        samples.map((s) => s.wall),
+      ),
+      general.map((s) => s.wall),
+    ),
+    {
+      name: `${name}, CPU time p50`,
+      value: percentile(
+        samples.map((s) => s.cpu),
+        50,
+      ),
+      unit: 'ms',
+    },
+  ];
 }
 
 /**
@@ -360,7 +420,7 @@ function inProcessSection(): BenchSection {
   const plainEngine = createAnalyticsEngine({ ...plain, startsBetween: undefined }, DEFAULT_LIMITS);
   const days = freshDays(today, 3 + 2 * HOUR_SAMPLES + 2 * BASELINE_SAMPLES);
   const page = (on: typeof engine, startMs: number, endMs: number, extra: object = {}, pageNumber = 1) =>
-    timed(() =>
+    timedWithCpu(() =>
       JSON.stringify(
         on.detailsQuery({
           interval: intervalOf({ startMs, endMs, pageNumber }),
@@ -395,8 +455,8 @@ function inProcessSection(): BenchSection {
       for (const _ of dataset.conversationsBetween(day, day + DAY_MS)) count++;
     });
     perDay.push((ms * PER_DAY) / count);
-    general.push(page(engine, day, day + DAY_MS, filter));
-    cachedPage.push(page(engine, day, day + DAY_MS, filter, 100));
+    general.push(page(engine, day, day + DAY_MS, filter).wall);
+    cachedPage.push(page(engine, day, day + DAY_MS, filter, 100).wall);
     // Aggregates also read conversations of the day before that may still be going: generate those untimed.
     for (const _ of dataset.conversationsBetween(day - DAY_MS, day));
     aggregates.push(
@@ -419,7 +479,8 @@ function inProcessSection(): BenchSection {
       `${TIME_ZONE}) built in the benchmark process after a warm-up on another seed. Construction: median of ` +
       `${STARTS}. A day generated: every conversation of 3 fresh UTC days, kept in the day cache, per ` +
       `${PER_DAY.toLocaleString('en-US')} conversations, median. Fast path: page 1 (100 rows) of ${HOUR_SAMPLES} ` +
-      `fresh UTC days and ${HOUR_SAMPLES} fresh org-local days, serialised to JSON; the baseline is the same page ` +
+      `fresh UTC days and ${HOUR_SAMPLES} fresh org-local days, serialised to JSON (wall time, and CPU time of this ` +
+      `process, which load from other processes inflates far less); the baseline is the same page ` +
       `from the same org with the start-time index hidden (the general path, how every query was served before), ` +
       `on ${BASELINE_SAMPLES} other fresh days. General path: a segment-filtered ` +
       'query (mediaType voice) over the 3 days already generated (filtering and sorting ~20,000 conversations), ' +
@@ -428,8 +489,8 @@ function inProcessSection(): BenchSection {
     measurements: [
       { name: '`createOrgDataset`, a year at 20,000/day', value: percentile(construction, 50), unit: 'ms' },
       { name: 'generating a day of 20,000 conversations', value: percentile(perDay, 50), unit: 'ms' },
-      ...withBaseline(latency('fast path, page 1 of a fresh UTC day', fastDay), plainDay),
-      ...withBaseline(latency('fast path, page 1 of a fresh org-local day', fastLocal), plainLocal),
+      ...pageFigures('fast path, page 1 of a fresh UTC day', fastDay, plainDay),
+      ...pageFigures('fast path, page 1 of a fresh org-local day', fastLocal, plainLocal),
       { name: 'general path (filtered), page 1 of a generated day', value: percentile(general, 50), unit: 'ms' },
       { name: 'general path (filtered), page 100, cached row set', value: percentile(cachedPage, 50), unit: 'ms' },
       { name: 'aggregates of a generated day, PT30M per queue', value: percentile(aggregates, 50), unit: 'ms' },

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '../../../main/core/errors';
 import { runFaultSoak } from '../../soak/fault-soak';
 import { writeFigures } from '../../soak/figures';
+import { soakSummaryLine } from '../../soak/soak-figures';
 import { PROFILES } from '../../soak/soak-plan';
 
 describe('fault soak (short)', () => {
@@ -17,6 +18,7 @@ describe('fault soak (short)', () => {
     async () => {
       const figures = await runFaultSoak(PROFILES.short, (line) => console.log(`[soak] ${line}`));
       await writeFigures('soak-short', figures);
+      console.log(`[soak] ${soakSummaryLine(figures)}`);
 
       // Every kind of fault was met, on both details paths (async jobs and the sync query) and on aggregates.
       for (const kind of ['429', '5xx', 'reset', 'truncate', 'slow'] as const)
@@ -36,12 +38,14 @@ describe('fault soak (short)', () => {
       expect(figures.runs.neverDone).toBe(0);
       expect(figures.runs.againFromCache).toBe(figures.runs.total);
       expect(figures.runs.shownRowsRight).toBe(figures.runs.shownRowsChecked);
-      // A run that did fail told the user in plain words, never the generic "something went wrong".
+      // A run that did fail told the user in plain words, never the generic "something went wrong"; and the
+      // engine met nothing it could only log as unexpected.
       for (const failure of figures.failures) {
         expect(failure).not.toContain(INTERNAL_ERROR_MESSAGE);
         expect(failure).not.toMatch(/\n\s+at /);
       }
       expect(figures.runs.failedFirstAttempt).toBeLessThanOrEqual(Math.ceil(figures.runs.total * 0.05));
+      expect(figures.unexpected).toEqual([]);
 
       expect(figures.unhandledRejections).toEqual({ app: 0, harness: 0 });
       expect(figures.uncaughtExceptions).toEqual({ app: 0, harness: 0 });

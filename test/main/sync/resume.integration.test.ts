@@ -9,6 +9,22 @@ import { BASE_NOW, DAY, HOUR, SyncFixture, cachedIds, detailsSpec } from './supp
 /** Small pages and a modest rate limit: a run takes a few seconds, long enough to stop in the middle. */
 const TUNABLES: Partial<SyncTunables> = { jobPageSize: 50, detailsPageSize: 50 };
 
+/**
+ * Checks that `cache` holds exactly the conversations of the range the simulator has, and the same rows as the
+ * uninterrupted run (ids first, so a difference names the conversations).
+ */
+function expectSameAsUninterrupted(
+  cache: Cache,
+  fx: SyncFixture,
+  range: { start: number; end: number },
+  reference: unknown[],
+) {
+  expect(cachedIds(cache, range.start, range.end)).toEqual(fx.truthIds(range.start, range.end));
+  const ids = (list: unknown[]) => list.map((row) => (row as { conversation_id: string }).conversation_id);
+  expect(ids(rows(cache))).toEqual(ids(reference));
+  expect(rows(cache)).toEqual(reference);
+}
+
 /** Every stored conversation with its flat columns, in id order: two caches with equal rows compare equal. */
 function rows(cache: Cache): unknown[] {
   return cache.db
@@ -83,7 +99,7 @@ describe('stopping a run and continuing it', { timeout: 90_000 }, () => {
     const outcomes = await engine.resumeAll();
     expect(outcomes.map((outcome) => outcome.state)).toEqual(['done']);
     expect(outcomes[0]?.runId).toBe(unfinished?.id);
-    expect(rows(cache)).toEqual(reference);
+    expectSameAsUninterrupted(cache, fx, range, reference);
     expect(cache.run(unfinished?.id ?? '')?.state).toBe('done');
     expect(cache.resumableRuns()).toEqual([]);
   });
@@ -113,7 +129,7 @@ describe('stopping a run and continuing it', { timeout: 90_000 }, () => {
     const again = await engine.run(detailsSpec(range.start, range.end));
     expect(again.state).toBe('done');
     expect(cache.run(again.runId ?? '')!.chunksTotal).toBeLessThan(run.chunksTotal);
-    expect(rows(cache)).toEqual(reference);
+    expectSameAsUninterrupted(cache, fx, range, reference);
   });
 
   it('submits a job again when it vanishes while its results are being read', async () => {
@@ -135,7 +151,7 @@ describe('stopping a run and continuing it', { timeout: 90_000 }, () => {
     });
     expect(deleted).toHaveLength(1);
     expect(outcome.state).toBe('done');
-    expect(rows(cache)).toEqual(reference);
+    expectSameAsUninterrupted(cache, fx, range, reference);
     const run = cache.run(outcome.runId ?? '')!;
     const jobChunks = run.chunks.filter((chunk) => chunk.kind === 'details-job');
     const submitted = fx.sim.requests.list().filter((r) => r.method === 'POST' && r.path.endsWith('/details/jobs'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockChanges } from '../../../renderer/src/dates/clock-changes';
 import { dayLengthHours, startOfDay, todayIn, zonedToEpoch } from '../../../renderer/src/dates/zoned-time';
 
 const HOUR = 3_600_000;
@@ -38,5 +39,15 @@ describe('wall clocks across clock changes', () => {
     expect(todayIn('UTC', lateSunday)).toBe('2026-03-29');
     expect(todayIn('America/New_York', lateSunday)).toBe('2026-03-29');
     expect(todayIn('Europe/London', lateSunday - HOUR)).toBe('2026-03-29');
+  });
+});
+
+describe('clock changes inside a range', () => {
+  it('finds both of a year’s changes, and none in a zone without them', () => {
+    expect(clockChanges('2026-01-01', '2026-12-31', 'Europe/London')).toEqual([
+      { day: '2026-03-29', hours: 23 },
+      { day: '2026-10-25', hours: 25 },
+    ]);
+    expect(clockChanges('2026-01-01', '2026-12-31', 'Asia/Tokyo')).toEqual([]);
   });
 });

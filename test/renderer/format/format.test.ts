@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCell } from '../../../renderer/src/format/cell';
-import { describeSpan, formatCellDateTime } from '../../../renderer/src/format/datetime';
+import { describeSpan, formatCellDateTime, formatMoment } from '../../../renderer/src/format/datetime';
+import { freshnessText } from '../../../renderer/src/format/freshness';
 import { formatDuration, formatEta, parseDurationSeconds } from '../../../renderer/src/format/duration';
 import { formatCount, formatPercent } from '../../../renderer/src/format/numbers';
 
@@ -79,5 +80,34 @@ describe('dates and times in the report’s zone', () => {
     const partial = describeSpan(Date.UTC(2026, 2, 2, 9), Date.UTC(2026, 2, 2, 17), 'Europe/London', 'en-GB');
     expect(partial).toContain('09:00');
     expect(partial).toContain('17:00');
+  });
+});
+
+describe('the freshness line', () => {
+  const zone = 'Europe/London';
+  const now = Date.UTC(2026, 5, 17, 9);
+
+  it('says how far the result is complete and how many recent days may still change', () => {
+    const text = freshnessText(
+      {
+        completeUpTo: Date.UTC(2026, 5, 17, 8, 40),
+        fetchedAt: Date.UTC(2026, 5, 17, 8, 45),
+        mayChangeFrom: now - 3 * 86_400_000,
+      },
+      zone,
+      now,
+    );
+    expect(text).toBe(
+      `Complete up to ${formatMoment(Date.UTC(2026, 5, 17, 8, 40), zone)}; the last 3 days may still change. Fetched ${formatMoment(Date.UTC(2026, 5, 17, 8, 45), zone)}.`,
+    );
+  });
+
+  it('leaves out the warning for settled history, and says so when nothing is cached', () => {
+    expect(freshnessText({ completeUpTo: Date.UTC(2026, 0, 1), fetchedAt: null, mayChangeFrom: null }, zone, now)).toBe(
+      `Complete up to ${formatMoment(Date.UTC(2026, 0, 1), zone)}.`,
+    );
+    expect(freshnessText({ completeUpTo: null, fetchedAt: null, mayChangeFrom: null }, zone, now)).toBe(
+      'Nothing of this result is cached yet.',
+    );
   });
 });

@@ -69,7 +69,10 @@ describe('the query builder', () => {
     // Long lists load when opened, not with the form.
     expect(fake.calls.some((call) => call.name === 'reference/list')).toBe(false);
     await screen.click('Choose agents');
-    expect(fake.calls.find((call) => call.name === 'reference/list')?.input).toEqual({ connectionId: 'demo', kind: 'user' });
+    expect(fake.calls.find((call) => call.name === 'reference/list')?.input).toEqual({
+      connectionId: 'demo',
+      kind: 'user',
+    });
     expect(screen.text).toContain('Bo Chen');
     expect(screen.text).toContain('deleted');
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import type { ConditionField, ReportDescriptor } from '../../../../preload/contract/workspace-types';
-import { OP_LABELS, hintOf, listOf, opsFor, unitOf, type ConditionOp, type DraftRule } from '../../query/conditions';
+import type { ReportDescriptor } from '../../../../preload/contract/workspace-types';
+import { OP_LABELS, hintOf, opsFor, type ConditionOp, type DraftRule } from '../../query/conditions';
 import { useQueryStore } from '../../state/query-store';
 import { FieldError, describedBy } from '../FieldError';
-import { ReferenceValueSelect } from './ReferenceValueSelect';
+import { ConditionValueInput } from './ConditionValueInput';
 
 interface Props {
   rule: DraftRule;
@@ -48,7 +48,7 @@ export function ConditionRuleRow({ rule, index, descriptor, error }: Props) {
           </select>
         ) : null}
         {field ? (
-          <ValueInput
+          <ConditionValueInput
             field={field}
             rule={rule}
             n={n}
@@ -68,56 +68,5 @@ export function ConditionRuleRow({ rule, index, descriptor, error }: Props) {
       {field && hintOf(field) ? <p className="hint">{hintOf(field)}</p> : null}
       <FieldError id={`${id}-error`} message={error} />
     </li>
-  );
-}
-
-interface ValueProps {
-  field: ConditionField;
-  rule: DraftRule;
-  n: number;
-  onChange: (text: string) => void;
-  errorProps: ReturnType<typeof describedBy>;
-}
-
-function ValueInput({ field, rule, n, onChange, errorProps }: ValueProps) {
-  const label = `Condition ${n}: value`;
-  const list = listOf(field);
-  if (list) {
-    return (
-      <ReferenceValueSelect label={label} list={list} value={rule.text} onChange={onChange} errorProps={errorProps} />
-    );
-  }
-  if (field.format === 'flag' || field.format === 'enum') {
-    const choices =
-      field.format === 'flag'
-        ? [
-            { value: 'true', label: 'Yes' },
-            { value: 'false', label: 'No' },
-          ]
-        : (field.options ?? []);
-    return (
-      <select aria-label={label} value={rule.text} onChange={(event) => onChange(event.target.value)} {...errorProps}>
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  const unit = unitOf(field);
-  const numeric = ['count', 'number', 'duration', 'percent'].includes(field.format);
-  return (
-    <span className="value-with-unit">
-      <input
-        aria-label={unit ? `${label} in ${unit}` : label}
-        type={field.format === 'datetime' ? 'datetime-local' : 'text'}
-        inputMode={numeric ? 'decimal' : undefined}
-        value={rule.text}
-        onChange={(event) => onChange(event.target.value)}
-        {...errorProps}
-      />
-      {unit ? <span className="unit">{unit}</span> : null}
-    </span>
   );
 }

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { RANGE_PRESETS, type RangePreset } from '../../../../preload/contract/workspace-types';
-import { addDays, daysBetween, formatDay, formatDayRange, isDay } from '../../dates/civil-day';
+import { clockChanges } from '../../dates/clock-changes';
+import { formatDay, formatDayRange, isDay } from '../../dates/civil-day';
 import { PRESET_LABELS, rangeFor } from '../../dates/presets';
-import { dayLengthHours } from '../../dates/zoned-time';
 import type { FieldErrors } from '../../query/validate';
 import { useQueryStore } from '../../state/query-store';
 import { FieldError, describedBy } from '../FieldError';
@@ -13,17 +13,6 @@ interface Props {
   errors: FieldErrors;
 }
 
-/** Clock changes inside a range are worth a line: those days have 23 or 25 hours of data. */
-function clockChanges(from: string, to: string, zone: string): string[] {
-  if (daysBetween(from, to) > 400) return [];
-  const notes: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const hours = dayLengthHours(day, zone);
-    if (hours !== 24) notes.push(`${formatDay(day)} has ${hours} hours (clocks change)`);
-  }
-  return notes;
-}
-
 export function DateRangeField({ zone, now, errors }: Props) {
   const id = useId();
   const preset = useQueryStore((state) => state.draft.preset);
@@ -32,7 +21,11 @@ export function DateRangeField({ zone, now, errors }: Props) {
   const setCustomDay = useQueryStore((state) => state.setCustomDay);
   const range = rangeFor(preset, custom, zone, now);
   const valid = isDay(range.from) && isDay(range.to) && range.from <= range.to;
-  const notes = valid ? clockChanges(range.from, range.to, zone) : [];
+  const notes = valid
+    ? clockChanges(range.from, range.to, zone).map(
+        ({ day, hours }) => `${formatDay(day)} has ${hours} hours (clocks change)`,
+      )
+    : [];
   const summaryId = `${id}-summary`;
 
   return (

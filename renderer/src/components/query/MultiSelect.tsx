@@ -29,9 +29,19 @@ const MAX_SHOWN = 200;
 
 /**
  * A searchable multi-select made of native checkboxes, so screen readers and the keyboard work without extra
- * ARIA: a search box, the chosen items as removable chips, then the matching options.
+ * ARIA: the chosen items as removable chips, then (once opened) a search box and the matching options.
  */
-export function MultiSelect({ label, noun, options, loadError, selected, onChange, error, missing = [], onOpen }: Props) {
+export function MultiSelect({
+  label,
+  noun,
+  options,
+  loadError,
+  selected,
+  onChange,
+  error,
+  missing = [],
+  onOpen,
+}: Props) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -76,7 +86,19 @@ export function MultiSelect({ label, noun, options, loadError, selected, onChang
           Remove {missing.length === 1 ? `the missing ${noun}` : `the ${missing.length} missing ${noun}s`}
         </button>
       ) : null}
-      {loadError ? (
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
+      >
+        {open ? `Hide the list of ${noun}s` : `Choose ${label.toLowerCase()}`}
+      </button>
+      {!open ? null : loadError ? (
         <p className="message message-error">
           Could not load the list of {noun}s: {loadError}
         </p>

@@ -1,14 +1,8 @@
 import { useId, useMemo } from 'react';
+import { timeZoneChoices } from '../../dates/time-zones';
 import { computerTimeZone } from '../../dates/zoned-time';
 import { useAppStore } from '../../state/app-store';
 import { useQueryStore } from '../../state/query-store';
-
-export function timeZoneChoices(): string[] {
-  const zones = new Set(Intl.supportedValuesOf('timeZone'));
-  zones.add('UTC');
-  zones.add(computerTimeZone());
-  return [...zones].sort();
-}
 
 /** The report's zone; a change also becomes the default for next time (Settings shows the same choice). */
 export function TimeZoneField({ zone }: { zone: string }) {

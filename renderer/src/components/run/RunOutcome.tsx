@@ -1,27 +1,13 @@
 import type { RunResult } from '../../../../preload/contract/workspace-types';
-import { describeSpan } from '../../format/datetime';
 import { formatCount } from '../../format/numbers';
 import { useGridStore } from '../../state/grid-store';
+import { MissingList } from './MissingList';
 
 interface Props {
   result: RunResult;
   zone: string;
   live: boolean;
   onRetry: () => void;
-}
-
-function MissingList({ result, zone }: { result: RunResult; zone: string }) {
-  if (result.missing.length === 0) return null;
-  return (
-    <>
-      <p>Not in this computer&apos;s cache:</p>
-      <ul className="missing-list">
-        {result.missing.map((span) => (
-          <li key={`${span.start}-${span.end}`}>{describeSpan(span.start, span.end, zone)}</li>
-        ))}
-      </ul>
-    </>
-  );
 }
 
 const counted = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;

@@ -8,7 +8,13 @@ describe('lazy days', () => {
   it('builds nothing but reference data at construction, even for a year at 20,000 a day', () => {
     // How long construction takes is measured in test/bench/suites/simulator.bench.ts.
     const ds = createOrgDataset(big());
-    expect(ds.stats()).toEqual({ timetablesBuilt: [], conversationsBuilt: 0, cachedDays: [], cachedConversations: 0 });
+    expect(ds.stats()).toEqual({
+      timetablesBuilt: [],
+      conversationsBuilt: 0,
+      endsComputed: 0,
+      cachedDays: [],
+      cachedConversations: 0,
+    });
   });
 
   it('builds one day timetable and only the hour asked for', () => {

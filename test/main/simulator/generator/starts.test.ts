@@ -43,6 +43,31 @@ describe('start-time index', () => {
     );
   });
 
+  it('learns ends without building conversations, the same ends the built conversations have', () => {
+    for (const overrides of [
+      { timeZone: 'America/New_York', daysBack: 365 },
+      { timeZone: 'Europe/London', daysBack: 365, seed: 'another seed' },
+    ]) {
+      const ends = dataset(overrides);
+      const built = dataset(overrides);
+      // A DST day, an ordinary weekday, and the hours up to now (with conversations in progress).
+      for (const [from, to] of [
+        [Date.parse('2026-10-25T00:00:00Z'), Date.parse('2026-10-26T12:00:00Z')],
+        [NOW - DAY - 6 * HOUR, NOW],
+      ] as const) {
+        const index = ends.startsBetween?.(from, to);
+        const learnt = Array.from({ length: index?.length ?? 0 }, (_, i) => index?.endAt(i));
+        const expected = [...built.conversationsBetween(from, to)].map((c) =>
+          c.conversationEnd === undefined ? undefined : Date.parse(c.conversationEnd),
+        );
+        expect(expected.length).toBeGreaterThan(1000);
+        expect(learnt).toEqual(expected);
+      }
+      expect(ends.stats().conversationsBuilt).toBe(0);
+      expect(ends.stats().endsComputed).toBeGreaterThan(2000);
+    }
+  });
+
   it('refuses positions outside the index', () => {
     const index = dataset().startsBetween?.(NOW - HOUR, NOW);
     expect(() => index?.conversationAt(index.length)).toThrow(RangeError);

@@ -1,0 +1,3 @@
+import type { ExportFormat } from '../../state/export-store';
+
+export const FORMAT_NAMES: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel' };
