@@ -20,7 +20,7 @@ export default tseslint.config(
       '.electron-native/**',
       'test/artifacts/**',
       'coverage/**',
-      '.tmp/**',
+      '**/.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -3,6 +3,7 @@ import type { OperationName } from './names';
 export { isKnownTimeZone } from './zones';
 import { timeZoneSchema } from './zones';
 import { columnFilterSchema, gridViewSchema, reportParamsSchema } from './report-params';
+import type { ReportDetails } from './reports';
 import type { AppInfo, ConnectionSummary, Settings } from './types';
 import {
   RANGE_PRESETS,
@@ -74,7 +75,7 @@ export const operations = {
       connectionId: id.optional(),
     }),
   ),
-  'reports/list': op<ReportDescriptor[]>()(noInput),
+  'reports/list': op<ReportDetails[]>()(noInput),
   'reports/run': op<RunResult>()(
     z.strictObject({ requestId, params: reportParamsSchema, refresh: z.boolean().default(false) }),
   ),

@@ -1,18 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, FakeEvent, app, ipcMain, resetFakeElectron, safeStorage, shell } from '../fakes/electron';
+import {
+  BrowserWindow,
+  FakeEvent,
+  app,
+  dialog,
+  ipcMain,
+  resetFakeElectron,
+  safeStorage,
+  shell,
+} from '../fakes/electron';
 import { BASIC_TEXT_MESSAGE, SECRETS_FILE_NAME, SafeStorageSecretStore } from '../../main/glue/secret-store';
 import { openSignInPage, startApp } from '../../main/glue/start-app';
 import { clientSecretKey } from '../../main/genesys/secret-store';
-import { sourceWorkerEntry } from '../../main/worker/worker-entry';
 import { INVOKE_CHANNEL } from '../../preload/contract/names';
 import type { Envelope } from '../../preload/contract/types';
 import { makeTempDir } from '../support/temp-dir';
+import { TEST_WORKER } from '../main/worker/support/test-host';
 
 type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
-/** The app started for real (its core on a worker thread run from source), and a renderer call into it. */
+/**
+ * The app started for real — its core on a worker thread run from source (the real core plus the test-only
+ * operations of test/main/worker/support/test-core-worker.ts) — and renderer calls into it.
+ */
 describe('the started app’s core', () => {
   let data: ReturnType<typeof makeTempDir>;
   let call: (name: string, input?: unknown) => Promise<Envelope<unknown>>;
@@ -21,7 +33,7 @@ describe('the started app’s core', () => {
     resetFakeElectron();
     data = makeTempDir('glue-core');
     app.userData = data.path;
-    startApp({ outDir: '/app/out/main', workerEntry: sourceWorkerEntry() });
+    startApp({ outDir: '/app/out/main', workerEntry: TEST_WORKER });
     app.fireReady();
     await new Promise((resolve) => setImmediate(resolve));
     const window = BrowserWindow.created[0];
@@ -73,6 +85,17 @@ describe('the started app’s core', () => {
       clientSecret: 'secret',
     });
     expect(added).toEqual({ ok: false, error: { code: 'unavailable', message: BASIC_TEXT_MESSAGE } });
+  });
+
+  it('asks where to save an export with the save dialog on the app’s window', async () => {
+    dialog.saveAnswer = { canceled: false, filePath: '/home/sam/Reports/Queue performance.xlsx' };
+    expect(await call('test/choose-export-file')).toEqual({
+      ok: true,
+      value: '/home/sam/Reports/Queue performance.xlsx',
+    });
+    expect(dialog.saveCalls).toHaveLength(1);
+    expect(dialog.saveCalls[0]?.window).toBe(BrowserWindow.created[0]);
+    expect(dialog.saveCalls[0]?.options['defaultPath']).toBe(join(app.documents, 'Queue performance.xlsx'));
   });
 
   it('opens a loopback simulator’s sign-in page in the system browser', async () => {

@@ -98,8 +98,7 @@ export class StartsIndex implements ConversationStarts {
       if ((this.offsets[mid] ?? 0) <= i) lo = mid;
       else hi = mid - 1;
     }
-    const r = lo;
-    const run = this.runs[r] as DayRun;
-    return { entry: this.store.day(run.day), index: run.from + i - (this.offsets[r] ?? 0) };
+    const run = this.runs[lo] as DayRun;
+    return { entry: this.store.day(run.day), index: run.from + i - (this.offsets[lo] ?? 0) };
   }
 }

@@ -150,3 +150,45 @@ describe('a main-thread store that refuses', () => {
     expect(running.logs.join('\n')).toContain('EACCES');
   });
 });
+
+describe('the core’s main-thread callbacks', () => {
+  let running: TestHost | undefined;
+  afterEach(() => running?.dispose());
+
+  it('asks the main thread’s save dialog and opens links through it', async () => {
+    const asked: unknown[][] = [];
+    const opened: string[] = [];
+    running = await startTestHost({
+      chooseExportFile: (...args) => {
+        asked.push(args);
+        return Promise.resolve('/home/sam/Reports/Queue performance.xlsx');
+      },
+      openExternal: (url) => {
+        if (!url.startsWith('https:')) return Promise.reject(new Error('refused'));
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
+    expect(await running.host.dispatch('test/choose-export-file', undefined)).toEqual({
+      ok: true,
+      value: '/home/sam/Reports/Queue performance.xlsx',
+    });
+    expect(asked).toEqual([['Queue performance.xlsx', 'xlsx']]);
+    const url = 'https://login.mypurecloud.ie/oauth/authorize?client_id=x';
+    expect(await running.host.dispatch('test/open-external', { url })).toEqual({ ok: true, value: 'opened' });
+    expect(opened).toEqual([url]);
+    expect(await running.host.dispatch('test/open-external', { url: 'http://example.com/' })).toEqual({
+      ok: false,
+      error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE },
+    });
+  });
+
+  it('gives the core no callback the main thread does not have', async () => {
+    running = await startTestHost();
+    expect(await running.host.dispatch('test/choose-export-file', undefined)).toEqual({ ok: true, value: 'absent' });
+    expect(await running.host.dispatch('test/open-external', { url: 'https://x.example/' })).toEqual({
+      ok: true,
+      value: 'absent',
+    });
+  });
+});

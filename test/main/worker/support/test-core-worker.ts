@@ -7,13 +7,13 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCache } from '../../../../main/cache/index';
-import { createCore } from '../../../../main/core/core';
+import { createCore, type CoreOptions } from '../../../../main/core/core';
 import type { Dispatch } from '../../../../main/core/dispatcher';
 import { serveCore } from '../../../../main/worker/serve-core';
 import { generateConversations } from '../../cache/support/conversations';
 import { HEARTBEAT_FILE } from './heartbeat';
 
-const testOperations: Record<string, (input: unknown, dataDir: string) => Promise<unknown>> = {
+const testOperations: Record<string, (input: unknown, options: CoreOptions) => Promise<unknown>> = {
   /** An exception on the worker's event loop, as a bug in a timer callback would throw. */
   'test/crash': () => {
     setTimeout(() => {
@@ -27,7 +27,7 @@ const testOperations: Record<string, (input: unknown, dataDir: string) => Promis
   },
   'test/hang': () => new Promise(() => undefined),
   /** Stuck in a loop that never returns to the event loop (so never reads "close"), still beating. */
-  'test/block': (_input, dataDir) => {
+  'test/block': (_input, { dataDir }) => {
     setTimeout(() => {
       const nap = new Int32Array(new SharedArrayBuffer(4));
       for (;;) {
@@ -37,12 +37,17 @@ const testOperations: Record<string, (input: unknown, dataDir: string) => Promis
     });
     return Promise.resolve('blocking');
   },
+  /** The core's callbacks as a real operation (an export, a sign-in) would use them; 'absent' when not given. */
+  'test/choose-export-file': (_input, { chooseExportFile }) =>
+    chooseExportFile ? chooseExportFile('Queue performance.xlsx', 'xlsx') : Promise.resolve('absent'),
+  'test/open-external': (input, { openExternal }) =>
+    openExternal ? openExternal((input as { url: string }).url).then(() => 'opened') : Promise.resolve('absent'),
   'test/forgotten-rejection': () => {
     void Promise.reject(new Error('nobody awaited this'));
     return Promise.resolve('carried on');
   },
   /** Upserts `count` realistic conversations into a cache file in one go, without yielding. */
-  'test/ingest': (input, dataDir) => {
+  'test/ingest': (input, { dataDir }) => {
     const count = (input as { count: number }).count;
     const cache = openCache({ file: join(dataDir, 'ingest.sqlite') });
     try {
@@ -73,7 +78,7 @@ serveCore(parentPort, workerData, {
       const operation =
         typeof name === 'string' && Object.hasOwn(testOperations, name) ? testOperations[name] : undefined;
       if (!operation) return core.dispatch(name, input);
-      return operation(input, options.dataDir).then((value) => ({ ok: true, value }));
+      return operation(input, options).then((value) => ({ ok: true, value }));
     };
     return { ...core, dispatch };
   },
