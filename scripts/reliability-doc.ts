@@ -206,7 +206,7 @@ function soakSection(figures: SoakFigures): string[] {
     `| runs repeated at once and answered from the cache with no request | ${figures.runs.againFromCache} of ${figures.runs.total} |`,
     `| Interactions grids showing the simulator's conversation count | ${figures.runs.shownRowsRight} of ${figures.runs.shownRowsChecked} |`,
     `| unhandled rejections / uncaught exceptions (app process and harness) | ${figures.unhandledRejections.app + figures.unhandledRejections.harness} / ${figures.uncaughtExceptions.app + figures.uncaughtExceptions.harness} |`,
-    `| anything unexpected (failures the engine could only log, or anything that escaped) | ${(figures.unexpected ?? []).length} |`,
+    `| anything unexpected (failures the engine could only log, or anything that escaped) | ${figures.unexpected.length} |`,
     `| heap after forced GC: start → after round 1 → end (growth, allowed) | ${figures.heap.startMb} → ${figures.heap.afterFirstRoundMb} → ${figures.heap.endMb} MB (${figures.heap.growthMb} MB, ≤ ${figures.heap.toleranceMb} MB) ${figures.heap.ok ? '' : '**too much**'} |`,
     `| handles left open after closing every cache and client | ${figures.openHandles.after.length === 0 ? 'none' : figures.openHandles.after.join(', ')} (keep-alive sockets gone after ${figures.openHandles.settledMs} ms) |`,
     `| passed | ${yes(figures.passed)} |`,
@@ -219,7 +219,7 @@ function soakSection(figures: SoakFigures): string[] {
   };
   listed('Runs that did not finish at the first attempt, with the message the user saw:', figures.failures);
   listed('Rows that differ from the simulator:', figures.rows.mismatches);
-  listed('What must never happen, and did:', figures.unexpected ?? []);
+  listed('What must never happen, and did:', figures.unexpected);
   return lines;
 }
 

@@ -25,7 +25,7 @@ type Invoke = (event: unknown, name: unknown, input: unknown) => Promise<Envelop
  * The app started for real — its core on a worker thread run from source (the real core plus the test-only
  * operations of test/main/worker/support/test-core-worker.ts) — and renderer calls into it.
  */
-describe('the started app’s core', () => {
+describe('the started app’s core', { timeout: 30_000 }, () => {
   let data: ReturnType<typeof makeTempDir>;
   let call: (name: string, input?: unknown) => Promise<Envelope<unknown>>;
 

@@ -56,7 +56,7 @@ describe('starting the app', () => {
     app.emit('before-quit', event);
     expect(event.defaultPrevented).toBe(true);
     // The core's worker thread is stopped first, which takes a few milliseconds.
-    await vi.waitFor(() => expect(app.quitCalls).toBe(1));
+    await vi.waitFor(() => expect(app.quitCalls).toBe(1), { timeout: 5000 });
     const again = new FakeEvent();
     app.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);

@@ -82,8 +82,6 @@ interface ChildRun {
   firstLineMs: number | null;
   outcomeMs: number | null;
   rows: number;
-  lines: number;
-  signal: NodeJS.Signals | null;
 }
 
 /** When to send SIGKILL: so long after the process was started, or after it reported its first commit. */
@@ -104,7 +102,7 @@ async function syncInChild(fx: SyncFixture, file: string, spec: FetchSpec, kill?
   });
   const killNow = () => child.process.kill('SIGKILL');
   let timer = kill && 'afterSpawnMs' in kill ? setTimeout(killNow, kill.afterSpawnMs) : undefined;
-  const run: ChildRun = { firstLineMs: null, outcomeMs: null, rows: 0, lines: 0, signal: null };
+  const run: ChildRun = { firstLineMs: null, outcomeMs: null, rows: 0 };
   for await (const line of child.lines) {
     const elapsed = performance.now() - started;
     const rows = /^rows (\d+)$/.exec(line);
@@ -114,14 +112,13 @@ async function syncInChild(fx: SyncFixture, file: string, spec: FetchSpec, kill?
       }
       run.firstLineMs ??= elapsed;
       run.rows = Number(rows[1]);
-      run.lines++;
     } else if (line.startsWith('outcome')) {
       run.outcomeMs = elapsed;
       if (!line.includes('"state":"done"')) throw new Error(`the syncing process did not finish its run: ${line}`);
     }
   }
   clearTimeout(timer);
-  run.signal = (await child.exited).signal;
+  await child.exited;
   return run;
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
 import { INTERNAL_ERROR_MESSAGE, UserFacingError } from '../../../main/core/errors';
 import { MemorySecretStore, clientSecretKey, type SecretStore } from '../../../main/genesys/secret-store';
@@ -8,12 +8,12 @@ import { makeTempDir } from '../../support/temp-dir';
 import { createTestCore } from '../../support/test-core';
 import { startTestHost, type TestHost } from './support/test-host';
 
-describe('the core on a worker thread', () => {
+describe('the core on a worker thread', { timeout: 30_000 }, () => {
   let running: TestHost;
   const secrets = new MemorySecretStore();
   beforeAll(async () => {
     running = await startTestHost({ secrets });
-  });
+  }, 30_000);
   afterAll(() => running.dispose());
 
   it('answers app/info about the data folder it was given', async () => {
@@ -28,9 +28,8 @@ describe('the core on a worker thread', () => {
     const unsubscribe = running.host.events.subscribe((name, payload) => seen.push({ name, payload }));
     const updated = await running.host.dispatch('settings/update', { durationFormat: 'seconds', csvDelimiter: ';' });
     expect(updated).toMatchObject({ ok: true, value: { durationFormat: 'seconds', csvDelimiter: ';' } });
-    await vi.waitFor(() =>
-      expect(seen).toContainEqual({ name: 'settings/changed', payload: (updated as { value: unknown }).value }),
-    );
+    // Messages keep their order: the event was sent before the answer.
+    expect(seen).toContainEqual({ name: 'settings/changed', payload: (updated as { value: unknown }).value });
     unsubscribe();
     expect(await running.host.dispatch('settings/get', undefined)).toEqual(updated);
   });
@@ -68,17 +67,13 @@ describe('the core on a worker thread', () => {
 
   it('follows the online switch of the main thread', async () => {
     running.host.setOnline(false);
-    await vi.waitFor(async () =>
-      expect(await running.host.dispatch('connections/status', undefined)).toMatchObject({ value: { online: false } }),
-    );
+    expect(await running.host.dispatch('connections/status', undefined)).toMatchObject({ value: { online: false } });
     expect(await running.host.dispatch('connections/test', { connectionId: 'demo' })).toMatchObject({
       ok: false,
       error: { code: 'offline' },
     });
     running.host.setOnline(true);
-    await vi.waitFor(async () =>
-      expect(await running.host.dispatch('connections/status', undefined)).toMatchObject({ value: { online: true } }),
-    );
+    expect(await running.host.dispatch('connections/status', undefined)).toMatchObject({ value: { online: true } });
   });
 
   describe('junk from an untrusted caller', () => {
@@ -119,7 +114,7 @@ describe('the core on a worker thread', () => {
   });
 });
 
-describe('a main-thread store that refuses', () => {
+describe('a main-thread store that refuses', { timeout: 30_000 }, () => {
   let running: TestHost | undefined;
   afterEach(() => running?.dispose());
 
@@ -151,7 +146,7 @@ describe('a main-thread store that refuses', () => {
   });
 });
 
-describe('the core’s main-thread callbacks', () => {
+describe('the core’s main-thread callbacks', { timeout: 30_000 }, () => {
   let running: TestHost | undefined;
   afterEach(() => running?.dispose());
 

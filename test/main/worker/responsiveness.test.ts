@@ -6,11 +6,11 @@ import { startTestHost, type TestHost } from './support/test-host';
  * The point of the worker: heavy SQLite work in the core leaves the main thread free. The bound is loose on
  * purpose (a shared 2-core machine); the real figures are in the cache benchmark, section (g).
  */
-describe('the main thread while the core works', () => {
+describe('the main thread while the core works', { timeout: 60_000 }, () => {
   let running: TestHost;
   beforeAll(async () => {
     running = await startTestHost();
-  });
+  }, 30_000);
   afterAll(() => running.dispose());
 
   it('keeps serving its own timers while the worker ingests 20,000 conversations', async () => {

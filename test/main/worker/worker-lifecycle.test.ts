@@ -17,7 +17,7 @@ async function expectThreadGone(dataDir: string): Promise<void> {
   expect(heartbeatSize(dataDir)).toBe(before);
 }
 
-describe('a worker that dies', () => {
+describe('a worker that dies', { timeout: 30_000 }, () => {
   let running: TestHost | undefined;
   afterEach(() => running?.dispose());
 
@@ -58,16 +58,16 @@ describe('a worker that dies', () => {
       ok: true,
       value: 'carried on',
     });
-    await vi.waitFor(() => expect(running?.logs.join('\n')).toContain('nobody awaited this'));
+    await vi.waitFor(() => expect(running?.logs.join('\n')).toContain('nobody awaited this'), { timeout: 10_000 });
     expect(await running.host.dispatch('app/info', {})).toMatchObject({ ok: true });
   });
 });
 
-describe('closing', () => {
+describe('closing', { timeout: 30_000 }, () => {
   it('answers waiting calls, stops the thread, and refuses later calls', async () => {
     const running = await startTestHost();
     const waiting = running.host.dispatch('test/hang', undefined);
-    await vi.waitFor(() => expect(heartbeatSize(running.dataDir)).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(heartbeatSize(running.dataDir)).toBeGreaterThan(0), { timeout: 10_000 });
     await running.host.close();
     const closing = { ok: false, error: { code: 'unavailable', message: CLOSING_MESSAGE } };
     expect(await waiting).toEqual(closing);
@@ -100,7 +100,7 @@ describe('closing', () => {
   });
 });
 
-describe('a worker that cannot start', () => {
+describe('a worker that cannot start', { timeout: 30_000 }, () => {
   it('rejects, with the reason in the log, when the core cannot be created', async () => {
     const data = makeTempDir('worker-bad-data');
     const notAFolder = join(data.path, 'file');

@@ -1,0 +1,124 @@
+import type { ReportPage } from '../../../preload/contract/workspace-types';
+import type { ReportParams } from '../../../preload/contract/report-params';
+import { formatCell } from '../../../renderer/src/format/cell';
+import { BENCH_CONNECTION_ID, type CachedRange } from './ui-data-dir';
+import { moveGrid, type GridLanding, type GridMove } from './ui-grid-probe';
+import type { Workspace } from './ui-workspace';
+import { BENCH_TIME_ZONE } from './org-conversations';
+
+const PAGE = 100;
+
+export interface GridSample {
+  kind: 'far scroll' | 'next page' | 'last page' | 'first far scroll';
+  /** Move → the rows in view show their data, in the page (ms). */
+  ms: number;
+  /** The `reports/page` calls the core answered during the sample, each in ms. */
+  coreMs: number[];
+  row: number;
+}
+
+export interface GridWalk {
+  samples: GridSample[];
+  /** Landed rows compared with the core's own answer for the same row (start time and every text column). */
+  checkedRows: number;
+}
+
+/** A small seeded generator, so every run visits the same rows. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Walks the grid as a supervisor skimming a long result would: drags the scrollbar far down to a block of 100
+ * rows the grid has not fetched yet, then presses "Next page" (the following block, by cursor); `cycles` times,
+ * then "Last page". Each landing starts 10–40 rows into its block, so the rows in view and AG Grid's buffer of
+ * 10 rows around them need exactly that block, and the next page is never fetched ahead. Every landing is
+ * checked against the core's answer for the same row.
+ */
+export async function walkGrid(
+  workspace: Workspace,
+  range: CachedRange,
+  total: number,
+  cycles: number,
+): Promise<GridWalk> {
+  const blocks = Math.ceil(total / PAGE);
+  const used = new Set<number>([0, 1, blocks - 2, blocks - 1]);
+  const next = random(0x5eed + total);
+  const pickBlock = (): number => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const block = 2 + Math.floor(next() * (blocks - 4));
+      if (![-1, 0, 1, 2].some((step) => used.has(block + step))) return claim(block);
+    }
+    const free = [...Array(blocks).keys()].find((block) => ![-1, 0, 1, 2].some((step) => used.has(block + step)));
+    if (free === undefined) throw new Error(`${total} rows have too few unvisited blocks for ${cycles} jumps`);
+    return claim(free);
+  };
+  const claim = (block: number): number => {
+    for (const step of [-1, 0, 1, 2]) used.add(block + step);
+    return block;
+  };
+
+  const samples: GridSample[] = [];
+  let checkedRows = 0;
+  const sample = async (kind: GridSample['kind'], move: GridMove): Promise<GridLanding> => {
+    await workspace.settle();
+    const from = workspace.pageCalls.length;
+    const landing = await moveGrid(workspace.page, move);
+    await workspace.settle();
+    const coreMs = workspace.pageCalls.slice(from).map((call) => call.ms);
+    if (coreMs.length === 0) throw new Error(`${kind} to row ${landing.first} asked the core for nothing`);
+    samples.push({ kind, ms: landing.ms, coreMs, row: landing.first });
+    await checkLanding(workspace, range, landing);
+    checkedRows += 1;
+    return landing;
+  };
+
+  const landRow = (block: number) => block * PAGE + 10 + Math.floor(next() * 30);
+  await sample('first far scroll', { kind: 'scroll', row: landRow(pickBlock()), total });
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const landing = await sample('far scroll', { kind: 'scroll', row: landRow(pickBlock()), total });
+    const following = (Math.floor(landing.first / PAGE) + 1) * PAGE;
+    await sample('next page', { kind: 'button', name: 'Next page', expectRow: following });
+  }
+  await sample('last page', { kind: 'button', name: 'Last page', expectRow: (blocks - 1) * PAGE });
+  return { samples, checkedRows };
+}
+
+/** The row the grid shows must be the row the core has at that index: same start time, same texts. */
+async function checkLanding(workspace: Workspace, range: CachedRange, landing: GridLanding): Promise<void> {
+  const params: ReportParams = {
+    report: 'interactions',
+    connectionId: BENCH_CONNECTION_ID,
+    from: range.from,
+    to: range.to,
+    timeZone: BENCH_TIME_ZONE,
+    granularity: 'P1D',
+    filters: {},
+  };
+  const answer = await workspace.core.dispatch('reports/page', {
+    params,
+    view: { page: { size: PAGE, number: Math.floor(landing.first / PAGE) + 1 }, count: false },
+  });
+  if (!answer.ok) throw new Error(`the core could not answer row ${landing.first}: ${answer.error.message}`);
+  const truth = (answer.value as ReportPage).rows[landing.first % PAGE];
+  if (!truth) throw new Error(`the core has no row ${landing.first}`);
+  const format = { durationFormat: 'hms', timeZone: BENCH_TIME_ZONE } as const;
+  for (const [column, text] of Object.entries(landing.cells)) {
+    const value = truth[column];
+    if (value === undefined) continue;
+    let expected: string;
+    if (column === 'startTime') expected = formatCell(value, 'datetime', format);
+    else if (typeof value === 'string') expected = value.trim();
+    else continue; // numbers are dressed in the browser's locale; start times and texts are not
+    if (text !== expected) {
+      throw new Error(`row ${landing.first}, column ${column}: the grid shows "${text}", the core has "${expected}"`);
+    }
+  }
+}
