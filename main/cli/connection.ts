@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MemorySecretStore, clientSecretKey, createGenesysClient, type GenesysClient } from '../genesys';
 import { DEMO_CONNECTION_ID } from '../core/connections';
+import type { DemoOrg } from '../core/demo-org';
 import { UsageError } from './args';
 
 export interface CliConnection {
@@ -17,7 +18,7 @@ export interface CliConnection {
 export function cliConnection(demo: boolean, env: NodeJS.ProcessEnv, offline: boolean): CliConnection {
   if (demo) {
     // The simulator is loaded only when the network is used: --offline never starts (or imports) it.
-    let org: import('../core/demo-org').DemoOrg | undefined;
+    let org: DemoOrg | undefined;
     return {
       connectionId: DEMO_CONNECTION_ID,
       client: async () => {

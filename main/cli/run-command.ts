@@ -1,6 +1,6 @@
 import type { ReportParams } from '../../preload/contract/report-params';
 import type { GridView } from '../../preload/contract/report-params';
-import type { ReportColumn } from '../../preload/contract/reports';
+import type { CellValue, ReportColumn, ReportRow } from '../../preload/contract/reports';
 import type { Cache } from '../cache';
 import { ReportService, type ServiceRunResult } from '../core/report-service';
 import { describeReports } from '../reports';
@@ -125,13 +125,13 @@ function visibleColumns(report: RunCommand['report']): ReportColumn[] {
 
 function previewTable(
   report: RunCommand['report'],
-  rows: Record<string, unknown>[],
+  rows: ReportRow[],
   total: number,
   timeZone: string,
 ): string {
   const columns = visibleColumns(report).slice(0, 6);
   const local = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-  const cell = (value: unknown, format: string): string => {
+  const cell = (value: CellValue | undefined, format: string): string => {
     if (value === null || value === undefined) return '';
     if (format === 'duration' && typeof value === 'number') return new Date(value).toISOString().slice(11, 19);
     if (format === 'percent' && typeof value === 'number') return `${(value * 100).toFixed(1)}%`;

@@ -37,6 +37,10 @@ export class CacheHolder {
    * is set aside when ReportDesk starts and the app's first `app/info` carries the notice. A file that cannot be
    * opened at all (a newer version's, a locked one) is left for the first report, which shows why.
    */
+  isOpen(): boolean {
+    return this.current !== undefined;
+  }
+
   openIfPresent(): void {
     if (this.current || !existsSync(this.file)) return;
     try {

@@ -85,6 +85,10 @@ export function createCore(options: CoreOptions): Core {
     ...workspace.handlers,
   };
 
+  // A run interrupted by a crash or quit continues now, in the background (only if a cache already exists).
+  cache.openIfPresent();
+  if (cache.isOpen()) workspace.resumeInterrupted();
+
   const dispatch = createDispatcher(handlers, {
     onInternalError: (name, error) =>
       log(`[core] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

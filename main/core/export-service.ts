@@ -1,5 +1,4 @@
 import type { GridView, ReportParams } from '../../preload/contract/report-params';
-import type { ReportColumn } from '../../preload/contract/reports';
 import type { Settings } from '../../preload/contract/types';
 import type { ExportProgress, ExportResult } from '../../preload/contract/workspace-types';
 import type { CacheReader, ReferenceKind } from '../cache';
@@ -89,7 +88,7 @@ export class ExportService {
       const result = await exportReport({
         file,
         format: request.format,
-        columns: columns as ReportColumn[],
+        columns,
         rows: this.deps.reports.rows(params, request.view),
         options: {
           timeZone: params.timeZone,

@@ -41,6 +41,7 @@ export class ReportService {
   private readonly engines = new Map<string, { cache: Cache; engine: SyncEngine }>();
   private readonly running = new Map<string, AbortController>();
   private readonly snapshots = new Map<string, LiveSnapshot>();
+  private readonly resuming = new AbortController();
 
   constructor(private readonly deps: ReportServiceDeps) {}
 
@@ -60,6 +61,27 @@ export class ReportService {
 
   cancelAll(): void {
     for (const controller of this.running.values()) controller.abort();
+    this.resuming.abort();
+  }
+
+  /**
+   * Continues runs a crash or a quit interrupted, from their last committed page, so the data is complete by
+   * the time the report is opened again. Only when online; a run whose connection is gone or needs a new
+   * sign-in is left as it is (running the report again picks it up).
+   */
+  async resumeInterrupted(): Promise<number> {
+    let resumed = 0;
+    for (const run of this.deps.cache().resumableRuns()) {
+      if (!this.deps.isOnline() || this.resuming.signal.aborted) break;
+      try {
+        const engine = await this.engine(run.connectionId, false);
+        const outcome = await engine.resume(run.id, { signal: this.resuming.signal });
+        if (outcome.state === 'done') resumed += 1;
+      } catch (error) {
+        this.deps.log?.(`could not resume run ${run.id}`, error);
+      }
+    }
+    return resumed;
   }
 
   async run(request: RunRequest): Promise<ServiceRunResult> {

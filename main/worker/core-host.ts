@@ -94,7 +94,14 @@ export function createCoreHost(options: CoreWorkerOptions): CoreHost {
       ...(options.demo ? { demo: options.demo } : {}),
     };
     const current = new WorkerSession(options.entry, init, {
-      event: (name, payload) => events.emit(name, payload as never),
+      event: (name, payload) => {
+        // A listener that throws (a window going away mid-send) must not take the message loop with it.
+        try {
+          events.emit(name, payload as never);
+        } catch (error) {
+          log(`[core-host] an event listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
       log,
       serve,
       died,

@@ -13,7 +13,6 @@ import {
   type ExportResult,
   type FreshnessInfo,
   type ReferenceOption,
-  type ReportDescriptor,
   type ReportPage,
   type RunResult,
   type SavedReport,

@@ -15,6 +15,9 @@ import { soakFigures, type SoakEvidence, type SoakFigures } from './soak-figures
 import type { AppMessage, RunRecord, SoakAppConfig } from './soak-protocol';
 import { startTsChild } from './ts-child';
 
+/** Requests of a round before its first token revocation or expiry: well into its reports, far from the end. */
+const FIRST_FLIP_AFTER_REQUESTS = 60;
+
 /** "Now" for the simulated org when the soak starts (a Thursday afternoon, UTC); it then moves in real time. */
 const BASE_NOW = Date.UTC(2025, 2, 20, 15);
 
@@ -67,16 +70,26 @@ export async function runFaultSoak(
       child.process.on('message', (message: AppMessage) => {
         if (message.type === 'round-start') {
           log(`round ${message.round}: ${plan.reduce((n, c) => n + c.runs.length, 0)} report runs at once`);
+          // The first flip of a round comes once its reports are well under way (whatever the machine's speed),
+          // then one every tokenFlipEveryMs; revocations and expiries alternate across rounds.
+          const requestsAtStart = sim.requests.list().length;
+          let lastFlip: number | null = null;
           const flip = () => {
             const kind = flips.revoke > flips.expire ? 'expire' : 'revoke';
             if (kind === 'revoke') sim.revokeAllTokens();
             else sim.expireAllTokens();
             flips[kind]++;
-            flipTimer = setTimeout(flip, profile.tokenFlipEveryMs);
+            lastFlip = performance.now();
           };
-          flipTimer = setTimeout(flip, profile.tokenFlipEveryMs / 2);
+          flipTimer = setInterval(() => {
+            const due =
+              lastFlip === null
+                ? sim.requests.list().length - requestsAtStart >= FIRST_FLIP_AFTER_REQUESTS
+                : performance.now() - lastFlip >= profile.tokenFlipEveryMs;
+            if (due) flip();
+          }, 100);
         } else if (message.type === 'round-done') {
-          clearTimeout(flipTimer);
+          clearInterval(flipTimer);
           records.push(...message.runs);
           engineLogged.push(...message.logged);
           roundDirs.push({ round: message.round, dir: message.dir });
@@ -110,7 +123,7 @@ export async function runFaultSoak(
     const mismatches = verdicts.reduce((n, { verdict }) => n + verdict.mismatches.length, 0);
     log(`checked ${verdicts.length} cache files against the simulator: ${mismatches} mismatches`);
   } finally {
-    clearTimeout(flipTimer);
+    clearInterval(flipTimer);
     sim.setFaults({});
     await sim.close();
     dir.remove();

@@ -28,6 +28,8 @@ export interface WorkspaceDeps {
 export interface Workspace {
   handlers: HandlerGroup<'reports' | 'reference' | 'export'>;
   busy: () => boolean;
+  /** Continues interrupted runs in the background (started by the core once the cache file is known to exist). */
+  resumeInterrupted: () => void;
   close: () => Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export function workspaceHandlers(deps: WorkspaceDeps): Workspace {
       deps.options.chooseExportFile ?? (() => Promise.reject(new UserFacingError('unavailable', NO_SAVE_DIALOG))),
     connectionName: (id) => deps.connections.list().find((item) => item.id === id)?.name ?? id,
   });
+  let resuming: Promise<unknown> | undefined;
   const known = (connectionId: string) => {
     if (!deps.connections.exists(connectionId)) {
       throw new UserFacingError(
@@ -95,10 +98,16 @@ export function workspaceHandlers(deps: WorkspaceDeps): Workspace {
         }),
       'export/cancel': ({ requestId }) => exports.cancel(requestId),
     },
-    busy: () => reports.busy() || exports.busy(),
-    close: () => {
+    busy: () => reports.busy() || exports.busy() || resuming !== undefined,
+    resumeInterrupted: () => {
+      resuming ??= reports
+        .resumeInterrupted()
+        .catch((error: unknown) => deps.log(`[sync] resuming interrupted runs failed: ${String(error)}`))
+        .finally(() => (resuming = undefined));
+    },
+    close: async () => {
       reports.cancelAll();
-      return Promise.resolve();
+      await resuming;
     },
   };
 }

@@ -81,8 +81,12 @@ async function measureSize(label: string, dir: BenchDataDir): Promise<SizeFigure
 const samplesOf = (walk: GridWalk, kind: GridSample['kind']): GridSample[] =>
   walk.samples.filter((sample) => sample.kind === kind);
 const uiMs = (walk: GridWalk, kind: GridSample['kind']): number[] => samplesOf(walk, kind).map((s) => s.ms);
-const coreMs = (walk: GridWalk, kind: GridSample['kind']): number[] =>
-  samplesOf(walk, kind).flatMap((s) => s.coreMs);
+const coreMs = (walk: GridWalk, kind: GridSample['kind']): number[] => samplesOf(walk, kind).flatMap((s) => s.coreMs);
+/** Where a sample's time went: until the grid asked, the round trip to the core, and rendering the answer. */
+const phase = (walk: GridWalk, part: 'ask' | 'round trip' | 'render'): number[] =>
+  samplesOf(walk, 'far scroll').map((s) =>
+    part === 'ask' ? s.sentMs : part === 'round trip' ? s.answeredMs - s.sentMs : s.ms - s.answeredMs,
+  );
 
 function pageMeasurements(large: SizeFigures, small: SizeFigures): Measurement[] {
   const baselineName = `${fmt(small.total)} cached rows`;
@@ -108,14 +112,56 @@ function pageMeasurements(large: SizeFigures, small: SizeFigures): Measurement[]
     figure(`"Next page" → page shown, p50 (${rows})`, (f) => uiMs(f.walk, 'next page'), 50),
     figure(`"Next page" → page shown, p95 (${rows})`, (f) => uiMs(f.walk, 'next page'), 95, PAGE_TARGET_MS),
     figure(`"Last page" → page shown (${rows})`, (f) => uiMs(f.walk, 'last page'), 50, PAGE_TARGET_MS),
-    figure('first far scroll after the run (unwarmed, not in the p50/p95)', (f) => uiMs(f.walk, 'first far scroll'), 50),
-    figure('core side of a far-scroll page (`reports/page` by page number), p50', (f) => coreMs(f.walk, 'far scroll'), 50),
-    figure('core side of a far-scroll page (`reports/page` by page number), p95', (f) => coreMs(f.walk, 'far scroll'), 95),
-    figure('core side of a "Next page" page (`reports/page` by cursor), p50', (f) => coreMs(f.walk, 'next page'), 50),
+    figure(
+      'first far scroll after the run (unwarmed, not in the p50/p95)',
+      (f) => uiMs(f.walk, 'first far scroll'),
+      50,
+    ),
+    figure('far scroll, part 1: scroll → the grid sends its page request, p50', (f) => phase(f.walk, 'ask'), 50),
+    figure(
+      'far scroll, part 2: request → answer in the page (HTTP + core), p50',
+      (f) => phase(f.walk, 'round trip'),
+      50,
+    ),
+    figure('far scroll, part 3: answer → rows shown (grid rendering), p50', (f) => phase(f.walk, 'render'), 50),
+    figure(
+      'core side of a far-scroll page (`reports/page` by page number), p50',
+      (f) => coreMs(f.walk, 'far scroll'),
+      50,
+    ),
+    figure(
+      'core side of a far-scroll page (`reports/page` by page number), p95',
+      (f) => coreMs(f.walk, 'far scroll'),
+      95,
+    ),
+    figure('core side of a "Next page" page (`reports/page`), p50', (f) => coreMs(f.walk, 'next page'), 50),
     figure('core side of the "Last page" page (`reports/page` by page number)', (f) => coreMs(f.walk, 'last page'), 50),
     figure('Run (offline) → "From this computer’s cache" shown', (f) => [f.run.runMs], 50),
     figure('Run (offline) → first rows and the row count shown', (f) => [f.run.firstRowsMs], 50),
+    {
+      name: 'far scrolls after which the pager\'s "Rows a–b of n" named other rows than those in view (should be 0)',
+      value: large.walk.pager.wrong,
+      unit: `of ${large.walk.pager.checked}`,
+      baseline: { name: baselineName, value: small.walk.pager.wrong },
+    },
+    {
+      name: 'moves that landed on rows the grid still held (no page fetched; not in the figures)',
+      value: large.walk.alreadyFetched,
+      unit: 'moves',
+      baseline: { name: baselineName, value: small.walk.alreadyFetched },
+    },
   ];
+}
+
+/** What the walk found wrong with the pager, in words for the method text. */
+function pagerNote(figures: SizeFigures): string {
+  const { pager } = figures.walk;
+  if (pager.wrong === 0) return '';
+  return (
+    ` At ${fmt(figures.total)} rows the pager named other rows than those in view after ${pager.wrong} of ` +
+    `${pager.checked} far scrolls (e.g. ${pager.example}), so "Next page" went to the page after the one it ` +
+    'named (fetched by page number, not by cursor); its figures time that page.'
+  );
 }
 
 function firstScreenMeasurements(large: SizeFigures, small: SizeFigures): Measurement[] {
@@ -188,13 +234,14 @@ export default async function uiBenchmarks(): Promise<BenchSection[]> {
           'whole range (Custom dates) runs from the cache. Then, in the page: the AG Grid scrollbar is set to put a ' +
           `random row 10–40 rows into a block of 100 not fetched yet at the top (${SCROLLS} times, seeded), each ` +
           'followed by the pager\'s "Next page", then "Last page". Each figure runs from the scroll (or click) to ' +
-          'the animation frame in which every row in the grid\'s viewport shows its data (one-frame resolution, ' +
-          'the page\'s performance.now); every landing was checked against the core\'s own row at that index ' +
+          "the animation frame in which every row in the grid's viewport shows its data (one-frame resolution, " +
+          "the page's performance.now); every landing was checked against the core's own row at that index " +
           `(${checked} rows, start time and text columns). Core-side figures time \`reports/page\` where the host ` +
-          'hands it to the core (SQL, names, rows; not HTTP or rendering). The page\'s Date is set to ' +
+          "hands it to the core (SQL, names, rows; not HTTP or rendering). The page's Date is set to " +
           `${new Date(BROWSER_NOW).toISOString().slice(0, 10)} because the form refuses ranges more than about two ` +
           'years old and the generated org ends in 2024 (timers and performance.now are untouched). Baseline: the ' +
-          `same walk over ${fmt(SMALL)} conversations ingested the same way. ${machine}`,
+          `same walk over ${fmt(SMALL)} conversations ingested the same way.${pagerNote(large)}${pagerNote(small)} ` +
+          machine,
         measurements: pageMeasurements(large, small),
       },
     ];

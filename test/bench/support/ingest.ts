@@ -10,8 +10,8 @@ export interface IngestOptions {
   /** Conversations per API page: 1000 for async-job results, 100 for the sync query. */
   pageSize: number;
   /**
-   * Page commits grouped in one outer transaction (SQLite savepoints inside): the change proposed for the sync
-   * engine. 1 (the default) is what the cache does today: one transaction per page.
+   * Page commits grouped in one outer transaction (each commit then runs as a SQLite savepoint inside it). 1 (the
+   * default) is what the sync engine does today: one transaction per page.
    */
   pagesPerTransaction?: number;
   /** Give the event loop a turn between pages, as a sync that awaits the next HTTP page does. */

@@ -159,7 +159,7 @@ export async function runCachedInteractions(workspace: Workspace, range: CachedR
     throw new Error(`the cached run did not come from the cache: ${state ?? 'no state'}: ${text}`);
   }
   await page
-    .locator('[data-testid="result-grid"] .ag-center-cols-container [row-index="0"] [col-id="startTime"]')
+    .locator('[data-testid="result-grid"] .ag-grid-scrolling-container [row-index="0"] [col-id="startTime"]')
     .filter({ hasText: /\d/ })
     .waitFor({ timeout: 120_000 });
   const firstRowsMs = performance.now() - started;

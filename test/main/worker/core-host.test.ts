@@ -34,6 +34,16 @@ describe('the core on a worker thread', { timeout: 30_000 }, () => {
     expect(await running.host.dispatch('settings/get', undefined)).toEqual(updated);
   });
 
+  it('survives an event listener that throws, and logs it', async () => {
+    const unsubscribe = running.host.events.subscribe(() => {
+      throw new Error('window went away');
+    });
+    expect(await running.host.dispatch('settings/update', { durationFormat: 'hms' })).toMatchObject({ ok: true });
+    unsubscribe();
+    expect(running.logs.join('\n')).toContain('window went away');
+    expect(await running.host.dispatch('app/info', {})).toMatchObject({ ok: true });
+  });
+
   it('keeps secrets in the main thread’s store: saved, read and forgotten through it', async () => {
     const secret = 'the-client-secret-0193';
     const added = await running.host.dispatch('connections/add', {
