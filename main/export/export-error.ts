@@ -23,7 +23,7 @@ export class ExportError extends UserFacingError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super('unavailable', message);
+    super('export', message);
     this.name = 'ExportError';
     if (options?.cause !== undefined) this.cause = options.cause;
   }

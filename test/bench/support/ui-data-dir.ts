@@ -74,7 +74,7 @@ export async function benchDataDir(label: string, source: CacheSource): Promise<
     else await ingestOrg({ file, seed: source.seed, count: source.count, pageSize: 1000 });
     const range = fillCache(file, source.seed, source.count);
     writeConnection(dir.path);
-    return { path: dir.path, range, remove: dir.remove };
+    return { path: dir.path, range, remove: () => dir.remove() };
   } catch (error) {
     dir.remove();
     throw error;

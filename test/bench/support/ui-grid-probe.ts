@@ -86,5 +86,5 @@ const PROBE = String.raw`async (move) => {
 
 /** Moves the grid and waits until the rows it lands on show their data. */
 export async function moveGrid(page: Page, move: GridMove): Promise<GridLanding> {
-  return (await page.evaluate(`(${PROBE})(${JSON.stringify(move)})`)) as GridLanding;
+  return page.evaluate<GridLanding>(`(${PROBE})(${JSON.stringify(move)})`);
 }

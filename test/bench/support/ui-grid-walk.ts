@@ -83,13 +83,13 @@ export async function walkGrid(
   let alreadyFetched = 0;
   const sample = async (kind: GridSample['kind'], move: GridMove): Promise<GridLanding> => {
     await workspace.settle();
-    const from = workspace.pageCalls.length;
+    const from = workspace.pageCallMs.length;
     const landing = await moveGrid(page, move);
     await workspace.settle();
     used.add(Math.floor(landing.first / PAGE)).add(Math.floor(landing.last / PAGE));
     await checkLanding(workspace, range, landing);
     checkedRows += 1;
-    const coreMs = workspace.pageCalls.slice(from).map((call) => call.ms);
+    const coreMs = workspace.pageCallMs.slice(from);
     if (coreMs.length === 0 || landing.calls.length === 0) {
       alreadyFetched += 1; // a block the grid still held: not a page fetch, so not a sample
       return landing;
