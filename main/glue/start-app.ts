@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { chooseExportFile } from './export-dialog';
 import { forwardEvents, registerGatekeeper } from './ipc-gatekeeper';
 import { createMainWindow } from './main-window';
+import { watchOnlineStatus } from './online-status';
 import { SafeStorageSecretStore } from './secret-store';
 import { installSecurityGuards } from './security';
 
@@ -57,8 +58,9 @@ export function startApp(options: StartOptions): void {
       // The dialog belongs to the window the user is looking at.
       chooseExportFile: (defaultName, format) => chooseExportFile(liveWindows()[0] ?? null, { defaultName, format }),
       closeTimeoutMs: QUIT_GRACE_MS,
-      ...(app.isPackaged ? { nativeBinding: join(process.resourcesPath, 'native', 'better_sqlite3.node') } : {}),
+      nativeBinding: nativeBindingPath(options.outDir),
     });
+    watchOnlineStatus((online) => core?.setOnline(online));
     registerGatekeeper({ dispatch: core.dispatch, trustedWindows: liveWindows, devServerUrl: options.devServerUrl });
     forwardEvents(core.events, liveWindows);
     installAppMenu(process.platform === 'darwin', Boolean(options.devServerUrl));
@@ -85,6 +87,16 @@ export function startApp(options: StartOptions): void {
 }
 
 const QUIT_GRACE_MS = 2000;
+
+/**
+ * better-sqlite3 built for Electron's ABI (node_modules holds the Node build that tests use): shipped in
+ * resources/native when packaged, and prepared by scripts/prepare-electron.mjs in .electron-native for `npm start`.
+ */
+function nativeBindingPath(outDir: string): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : join(outDir, '..', '..', '.electron-native', `${process.platform}-${process.arch}`, 'better_sqlite3.node');
+}
 
 /** PKCE sign-in pages go to the system browser only when they pass the URL checks (https, or a loopback simulator). */
 export async function openSignInPage(url: string): Promise<void> {

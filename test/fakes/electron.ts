@@ -267,6 +267,11 @@ export const protocol = {
 
 /** Electron's net.fetch reads file:// URLs; Node's fetch does not, so read the file directly. */
 export const net = {
+  /** What the OS says about the network; tests flip it. */
+  online: true,
+  isOnline(): boolean {
+    return net.online;
+  },
   async fetch(url: string): Promise<Response> {
     const { readFile } = await import('node:fs/promises');
     const { fileURLToPath } = await import('node:url');
@@ -277,6 +282,9 @@ export const net = {
     }
   },
 };
+
+/** Sleep and wake: the app re-checks the network after a resume. */
+export const powerMonitor = new FakeEmitter();
 
 export const Menu = {
   current: undefined as unknown,
@@ -347,6 +355,8 @@ export function resetFakeElectron(): void {
   app.quitCalls = 0;
   app.isPackaged = false;
   app.resetReady();
+  net.online = true;
+  powerMonitor.removeAllListeners();
 }
 
 export type IpcMainInvokeEvent = unknown;
@@ -365,6 +375,7 @@ export default {
   screen,
   protocol,
   net,
+  powerMonitor,
   Menu,
   contextBridge,
   ipcRenderer,

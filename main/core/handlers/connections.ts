@@ -36,7 +36,13 @@ export function connectionHandlers(deps: ConnectionDeps): HandlerGroup<'connecti
       });
       // The secret goes to the OS keychain only; it is never stored with the connection nor sent back.
       if (input.method === 'client-credentials' && input.clientSecret) {
-        await saveClientSecret(deps.secrets, added.id, input.clientSecret);
+        try {
+          await saveClientSecret(deps.secrets, added.id, input.clientSecret);
+        } catch (error) {
+          // A connection without its secret would only fail later; keep nothing instead.
+          deps.store.remove(added.id);
+          throw error;
+        }
       }
       const summary = changed().find((item) => item.id === added.id);
       if (!summary) throw new Error('added connection missing from the list');
