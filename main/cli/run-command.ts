@@ -123,12 +123,7 @@ function visibleColumns(report: RunCommand['report']): ReportColumn[] {
   );
 }
 
-function previewTable(
-  report: RunCommand['report'],
-  rows: ReportRow[],
-  total: number,
-  timeZone: string,
-): string {
+function previewTable(report: RunCommand['report'], rows: ReportRow[], total: number, timeZone: string): string {
   const columns = visibleColumns(report).slice(0, 6);
   const local = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
   const cell = (value: CellValue | undefined, format: string): string => {
