@@ -29,28 +29,6 @@ registerGridModules();
 export const PAGE_SIZE = 100;
 const ROW_HEIGHT = 34;
 
-/**
- * Which rows are in view. Past a few hundred thousand rows the table is taller than a browser allows, so AG Grid
- * shrinks the scrollable height and pixel positions no longer map to rows; the scroll *fraction* still does.
- */
-function visibleRows(
-  pixels: { top: number; bottom: number },
-  box: HTMLElement | null,
-  count: number,
-): { first: number; last: number } {
-  const viewport = box?.querySelector<HTMLElement>('.ag-body-viewport');
-  const scrollable = viewport ? viewport.scrollHeight - viewport.clientHeight : 0;
-  const full = count * ROW_HEIGHT - (viewport?.clientHeight ?? 0);
-  if (!viewport || scrollable <= 0 || full <= scrollable + ROW_HEIGHT) {
-    return { first: Math.floor(pixels.top / ROW_HEIGHT), last: Math.ceil(pixels.bottom / ROW_HEIGHT) - 1 };
-  }
-  const top = (viewport.scrollTop / scrollable) * full;
-  return {
-    first: Math.floor(top / ROW_HEIGHT),
-    last: Math.ceil((top + viewport.clientHeight) / ROW_HEIGHT) - 1,
-  };
-}
-
 const theme = themeQuartz.withParams({
   fontFamily: 'inherit',
   fontSize: 14,
@@ -71,7 +49,6 @@ interface Props {
  */
 export function ResultGrid({ descriptor, params }: Props) {
   const api = useRef<GridApi<ReportRow> | null>(null);
-  const box = useRef<HTMLDivElement | null>(null);
   const columns = useResultColumns(descriptor);
   const setColumnOrder = useQueryStore((state) => state.setColumnOrder);
   const durationFormat = useAppStore((state) =>
@@ -117,10 +94,10 @@ export function ResultGrid({ descriptor, params }: Props) {
   const trackViewport = useCallback(() => {
     const grid = api.current;
     if (!grid) return;
+    const { top, bottom } = grid.getVerticalPixelRange();
     const count = grid.getDisplayedRowCount();
-    const { first: top, last: bottom } = visibleRows(grid.getVerticalPixelRange(), box.current, count);
-    const first = Math.min(top, Math.max(count - 1, 0));
-    const last = Math.min(bottom, count - 1);
+    const first = Math.min(Math.floor(top / ROW_HEIGHT), Math.max(count - 1, 0));
+    const last = Math.min(Math.ceil(bottom / ROW_HEIGHT) - 1, count - 1);
     useGridStore.getState().setVisible(first, Math.max(first, last));
   }, []);
 
@@ -157,7 +134,7 @@ export function ResultGrid({ descriptor, params }: Props) {
 
   return (
     <div className="grid-area">
-      <div className="grid-box" data-testid="result-grid" ref={box}>
+      <div className="grid-box" data-testid="result-grid">
         <AgGridReact<ReportRow>
           theme={theme}
           rowModelType="infinite"
