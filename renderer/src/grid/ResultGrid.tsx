@@ -28,6 +28,8 @@ registerGridModules();
 
 export const PAGE_SIZE = 100;
 const ROW_HEIGHT = 34;
+/** Rows AG Grid renders beyond each edge of the view (its default, set explicitly because the pager relies on it). */
+const ROW_BUFFER = 10;
 
 const theme = themeQuartz.withParams({
   fontFamily: 'inherit',
@@ -94,10 +96,13 @@ export function ResultGrid({ descriptor, params }: Props) {
   const trackViewport = useCallback(() => {
     const grid = api.current;
     if (!grid) return;
-    const { top, bottom } = grid.getVerticalPixelRange();
     const count = grid.getDisplayedRowCount();
-    const first = Math.min(Math.floor(top / ROW_HEIGHT), Math.max(count - 1, 0));
-    const last = Math.min(Math.ceil(bottom / ROW_HEIGHT) - 1, count - 1);
+    // Rendered rows, not pixels: past about a million rows AG Grid shrinks the scrollable height, so pixel
+    // positions no longer map to rows. The rendered range includes ROW_BUFFER rows above and below the view.
+    const renderedFirst = grid.getFirstDisplayedRowIndex();
+    const renderedLast = grid.getLastDisplayedRowIndex();
+    const first = Math.min(renderedFirst > 0 ? renderedFirst + ROW_BUFFER : 0, Math.max(count - 1, 0));
+    const last = Math.min(renderedLast < count - 1 ? renderedLast - ROW_BUFFER : renderedLast, count - 1);
     useGridStore.getState().setVisible(first, Math.max(first, last));
   }, []);
 
@@ -138,6 +143,7 @@ export function ResultGrid({ descriptor, params }: Props) {
         <AgGridReact<ReportRow>
           theme={theme}
           rowModelType="infinite"
+          rowBuffer={ROW_BUFFER}
           cacheBlockSize={PAGE_SIZE}
           maxBlocksInCache={100}
           infiniteInitialRowCount={PAGE_SIZE}
