@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageIdentity } from '../../main/core/app-info';
@@ -245,6 +247,39 @@ describe('a supervisor’s week in the workspace', () => {
       expect(headerLine, 'a header line naming every visible column').toBeTruthy();
       const positions = headers.map((header) => headerLine!.indexOf(header));
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+      // The rows read back equal what the grid shows, in its order: the CSV through a CSV parser, the Excel file
+      // through exceljs (names as text, counts as numbers).
+      const shownQueues = await column('queue').allTextContents();
+      const shownOffered = (await column('offered').allTextContents()).map((text) => Number(text.replaceAll(',', '')));
+      expect(shownQueues.length).toBeGreaterThan(0);
+      const records = parseCsv<string[]>(csv, { relax_column_count: true });
+      const csvHeader = records.findIndex((record) =>
+        headers.every((header) => record.some((cell) => cell.startsWith(header))),
+      );
+      const at = (row: string[], header: string) =>
+        row[records[csvHeader]!.findIndex((cell) => cell.startsWith(header))];
+      const csvRows = records.slice(csvHeader + 1, csvHeader + 1 + shownQueues.length);
+      expect(csvRows.map((row) => at(row, 'Queue'))).toEqual(shownQueues);
+      expect(csvRows.map((row) => Number(at(row, 'Offered')))).toEqual(shownOffered);
+
+      await page.getByRole('button', { name: 'Export Excel' }).click();
+      await expect
+        .poll(() => page.getByTestId('export-status').textContent(), { timeout: LONG })
+        .toMatch(/^Saved [\d,]+ rows to .*\.xlsx/);
+      const xlsxFile = /rows to (.*) \(/.exec((await page.getByTestId('export-status').textContent()) ?? '')?.[1] ?? '';
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsxFile);
+      const sheet = workbook.worksheets[0]!;
+      const sheetRows: unknown[][] = [];
+      sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+      const xlsxHeader = sheetRows.findIndex((row) =>
+        headers.every((header) => row.some((cell) => String(cell).startsWith(header))),
+      );
+      const column_ = (header: string) => sheetRows[xlsxHeader]!.findIndex((cell) => String(cell).startsWith(header));
+      const xlsxRows = sheetRows.slice(xlsxHeader + 1, xlsxHeader + 1 + shownQueues.length);
+      expect(xlsxRows.map((row) => row[column_('Queue')])).toEqual(shownQueues);
+      expect(xlsxRows.map((row) => row[column_('Offered')])).toEqual(shownOffered);
       await shot('06-exported');
     },
     LONG,
