@@ -253,7 +253,7 @@ describe('a supervisor’s week in the workspace', () => {
       const shownQueues = await column('queue').allTextContents();
       const shownOffered = (await column('offered').allTextContents()).map((text) => Number(text.replaceAll(',', '')));
       expect(shownQueues.length).toBeGreaterThan(0);
-      const records = parseCsv<string[]>(csv, { relax_column_count: true });
+      const records: string[][] = parseCsv(csv, { relax_column_count: true });
       const csvHeader = records.findIndex((record) =>
         headers.every((header) => record.some((cell) => cell.startsWith(header))),
       );
