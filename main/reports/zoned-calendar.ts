@@ -4,6 +4,10 @@
  * 23 or 25 hours long across DST changes; a day whose midnight does not exist (zones that change clocks at
  * 00:00) starts at the moment the clocks jump.
  */
+import { localTime, offsetAt } from '../time/local-time';
+
+export { localTime };
+
 export interface CalendarDay {
   year: number;
   /** 1–12 */
@@ -11,59 +15,8 @@ export interface CalendarDay {
   day: number;
 }
 
-interface LocalTime extends CalendarDay {
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Monday … 6 = Sunday */
-  weekday: number;
-}
-
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let format = formatters.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, format);
-  }
-  return format;
-}
-
-export function localTime(ms: number, zone: string): LocalTime {
-  const fields: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(new Date(ms))) fields[part.type] = part.value;
-  return {
-    year: Number(fields.year),
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
-  };
-}
-
-/** Local wall time minus UTC at `ms` (e.g. −18,000,000 for Chicago in summer). */
-function offsetAt(ms: number, zone: string): number {
-  const local = localTime(ms, zone);
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return wall - (ms - (((ms % 1000) + 1000) % 1000));
-}
 
 /**
  * The first instant at which the local calendar shows `day` 00:00 — or, when that wall time is skipped by a

@@ -1,8 +1,10 @@
 /**
  * Just enough calendar arithmetic in an IANA zone for the sync engine: local dates of an instant, the instant
  * of a local date-time, and ISO-8601 instants written with the zone's offset. Built on Intl, so it follows
- * the same tz database as everything else in Node.
+ * the same tz database as everything else in Node (main/time/local-time.ts reads the wall clock).
  */
+import { localTime, offsetAt } from '../time/local-time';
+
 export interface LocalDateTime {
   year: number;
   /** 1–12 */
@@ -14,46 +16,10 @@ export interface LocalDateTime {
   millisecond: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let format = formatters.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, format);
-  }
-  return format;
-}
-
+/** The wall clock in `zone` at `ms`, to the millisecond. */
 export function localDateTime(zone: string, ms: number): LocalDateTime {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(zone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year ?? 1970,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-    millisecond: ((ms % 1000) + 1000) % 1000,
-  };
-}
-
-/** Local time minus UTC at `ms`, in ms (e.g. +7,200,000 for Berlin in summer). */
-export function offsetAt(zone: string, ms: number): number {
-  const local = localDateTime(zone, ms);
-  return asUtc(local) - ms;
+  const { weekday: _weekday, ...local } = localTime(ms, zone);
+  return { ...local, millisecond: ((ms % 1000) + 1000) % 1000 };
 }
 
 function asUtc(local: LocalDateTime): number {
@@ -66,8 +32,8 @@ function asUtc(local: LocalDateTime): number {
  */
 export function zonedInstant(zone: string, local: LocalDateTime): number {
   const wall = asUtc(local);
-  let guess = wall - offsetAt(zone, wall);
-  const corrected = wall - offsetAt(zone, guess);
+  let guess = wall - offsetAt(wall, zone);
+  const corrected = wall - offsetAt(guess, zone);
   if (corrected !== guess) guess = Math.min(guess, corrected);
   return guess;
 }
@@ -96,7 +62,7 @@ const pad = (value: number, width = 2): string => String(Math.abs(value)).padSta
 /** ISO-8601 with the zone's offset, e.g. `2024-05-01T00:00:00.000+02:00`, which Genesys uses for intervals. */
 export function isoInZone(zone: string, ms: number): string {
   const local = localDateTime(zone, ms);
-  const offsetMinutes = Math.round(offsetAt(zone, ms) / 60_000);
+  const offsetMinutes = Math.round(offsetAt(ms, zone) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const date = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
   const time = `${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}.${pad(local.millisecond, 3)}`;
