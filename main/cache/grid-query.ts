@@ -1,3 +1,4 @@
+import type { FlatConversation } from './conversation-row';
 import type { ReadableDb, StatementCache } from './database';
 import { explainQueryPlan } from './database';
 import { SORT_COLUMNS } from './grid-columns';
@@ -41,34 +42,8 @@ export interface GridResult {
   nextCursor: string | null;
 }
 
-interface StoredRow {
-  row_id: number;
-  conversation_id: string;
-  start_ms: number;
-  end_ms: number | null;
-  duration_ms: number | null;
-  direction: string | null;
-  media_type: string | null;
-  first_queue_id: string | null;
-  queue_ids: string;
-  user_ids: string;
-  wrapup_code_id: string | null;
-  ani: string | null;
-  dnis: string | null;
-  division_id: string | null;
-  external_tag: string | null;
-  t_talk: number;
-  t_held: number;
-  t_acw: number;
-  t_handle: number;
-  t_acd: number;
-  t_alert: number;
-  t_abandon: number;
-  abandoned: number;
-  answered: number;
-  transferred: number;
-  sort_value: number | string | null;
-}
+/** A selected row: the stored flat columns plus the rowid and the sort key the keyset cursor is built from. */
+type StoredRow = FlatConversation & { row_id: number; sort_value: number | string | null };
 
 function toGridRow(row: StoredRow): ConversationGridRow {
   return {
