@@ -257,11 +257,31 @@ describe('a supervisor’s week in the workspace', () => {
       const csvHeader = records.findIndex((record) =>
         headers.every((header) => record.some((cell) => cell.startsWith(header))),
       );
+      // A CSV header is the grid's, plus a unit in brackets where the file needs one ("Abandon % (%)").
       const at = (row: string[], header: string) =>
-        row[records[csvHeader]!.findIndex((cell) => cell.startsWith(header))];
+        row[records[csvHeader]!.findIndex((cell) => cell === header || cell.startsWith(`${header} (`))];
       const csvRows = records.slice(csvHeader + 1, csvHeader + 1 + shownQueues.length);
       expect(csvRows.map((row) => at(row, 'Queue'))).toEqual(shownQueues);
       expect(csvRows.map((row) => Number(at(row, 'Offered')))).toEqual(shownOffered);
+      // Every visible column, cell by cell: numbers as the grid rounds them, everything else as shown.
+      const ids = await grid()
+        .locator('.ag-header-cell[col-id]')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('col-id') ?? ''));
+      expect(ids.length).toBe(headers.length);
+      const mismatches: string[] = [];
+      for (const [index, id] of ids.entries()) {
+        const shown = await column(id).allTextContents();
+        csvRows.forEach((row, rowIndex) => {
+          const fromFile = at(row, headers[index]!) ?? '';
+          const onScreen = (shown[rowIndex] ?? '').trim();
+          const number = /^-?[\d,]+(\.(\d+))?%?$/.exec(onScreen);
+          const same = number
+            ? Number(fromFile).toFixed(number[2]?.length ?? 0) === onScreen.replace(/[,%]/g, '')
+            : fromFile === onScreen;
+          if (!same) mismatches.push(`${headers[index]} row ${rowIndex + 1}: grid "${onScreen}", CSV "${fromFile}"`);
+        });
+      }
+      expect(mismatches).toEqual([]);
 
       await page.getByRole('button', { name: 'Export Excel' }).click();
       await expect
