@@ -2,13 +2,6 @@ import { MemorySecretStore, clientSecretKey, createGenesysClient, type GenesysCl
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { DEMO_CONNECTION_ID } from './connections';
 
-/** Fixed so the Demo organization shows the same org and numbers on every computer and every start. */
-export const DEMO_SEED = 'reportdesk-demo';
-/** Busy enough to feel real, small enough that a month downloads in seconds at the real rate limit. */
-export const DEMO_PER_DAY = 2_000;
-export const DEMO_DAYS_BACK = 400;
-export const DEMO_TIME_ZONE = 'America/Chicago';
-
 export interface DemoOptions {
   fetch?: typeof fetch;
   /** Tests and benchmarks may shrink or grow the org. */
@@ -38,13 +31,10 @@ export class DemoOrg {
   }
 
   private async start(): Promise<{ sim: RunningSimulator; client: GenesysClient }> {
+    // The simulator's defaults are the Demo organization (fixed seed, 2,000 a day, 400 days, America/Chicago),
+    // so every computer and every start shows the same org and numbers.
     const sim = await startSimulator({
-      settings: {
-        seed: DEMO_SEED,
-        perDay: this.options.perDay ?? DEMO_PER_DAY,
-        daysBack: DEMO_DAYS_BACK,
-        timeZone: DEMO_TIME_ZONE,
-      },
+      ...(this.options.perDay ? { settings: { perDay: this.options.perDay } } : {}),
       ...(this.options.requestsPerMinute ? { limits: { requestsPerMinute: this.options.requestsPerMinute } } : {}),
     });
     const secrets = new MemorySecretStore();
