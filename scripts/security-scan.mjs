@@ -1,14 +1,16 @@
 /**
  * `npm run security`: Electronegativity over what ships (main/, preload/, the built out/ folder), failing on
  * any finding above INFORMATIONAL that security/electronegativity-allowlist.json does not justify. The tool
- * exits 0 even with HIGH findings, so its CSV report is parsed here. Writes security/last-scan.json for
- * docs/reliability.md.
+ * exits 0 even with HIGH findings, so its runner is called in-process and its findings judged here (its CSV
+ * writer truncates the header and appends the body concurrently, which garbled the report now and then).
+ * Writes security/last-scan.json for docs/reliability.md.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+
+const runElectronegativity = createRequire(import.meta.url)('@doyensec/electronegativity/dist/runner.js');
 
 const root = new URL('..', import.meta.url).pathname;
 const ELECTRON_VERSION = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
@@ -24,22 +26,20 @@ const work = mkdtempSync(join(tmpdir(), 'reportdesk-scan-'));
 try {
   if (explicit) cpSync(explicit, join(work, 'input'), { recursive: true });
   else for (const dir of ['main', 'preload', 'out']) cpSync(join(root, dir), join(work, dir), { recursive: true });
-  const report = join(work, 'findings.csv');
-  const binary = join(root, 'node_modules/.bin/electronegativity');
-  const run = spawnSync(binary, ['-i', work, '-r', '-e', ELECTRON_VERSION, '-o', report, '-v', 'false'], {
-    encoding: 'utf8',
+  const result = await runElectronegativity({
+    input: work,
+    isRelative: true,
+    electronVersionOverride: ELECTRON_VERSION,
+    customScan: [],
+    excludeFromScan: [],
+    parserPlugins: [],
   });
-  if (!existsSync(report)) {
-    console.error(`security scan: electronegativity produced no report.\n${run.stdout}\n${run.stderr}`);
-    process.exit(2);
-  }
-  const rows = parse(readFileSync(report, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
-  const findings = rows.map((row) => ({
-    check: row.issue,
-    severity: row.severity,
-    file: row.filename.replace(/\\/g, '/').replace(/^input\//, ''),
-    location: row.location,
-    sample: row.sample,
+  const findings = result.issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    file: issue.file.replace(/\\/g, '/').replace(/^input\//, ''),
+    location: `${issue.location.line}:${issue.location.column}`,
+    sample: issue.sample,
   }));
   const significant = findings.filter((f) => f.severity !== 'INFORMATIONAL');
   const allowed = (f) => allowlist.some((entry) => entry.check === f.check && f.file.startsWith(entry.file));
