@@ -63,6 +63,11 @@ export interface ConversationStarts {
    * end matters: the conversation is generated but not kept.
    */
   endAt(i: number): number | undefined;
+  /**
+   * A time by which position `i` has certainly ended (its start plus the longest its kind can last), known
+   * without generating it: lets a query skip conversations that ended before its interval. Optional.
+   */
+  endBoundAt?(i: number): number;
 }
 
 /** An error the server turns into an `ErrorBody` response. */

@@ -7,7 +7,7 @@
  */
 import type { Conversation } from '../model';
 import type { OrgCalendar } from './calendar';
-import { buildConversation, type ConversationSource, conversationEnd } from './conversation';
+import { buildConversation, type ConversationSource, conversationEnd, maxSpanOf } from './conversation';
 import { MAX_CONVERSATIONS_PER_DAY } from './ids';
 import { Rng, Stream } from './random';
 import { dayTimetable, type DayTimetable } from './traffic';
@@ -79,6 +79,14 @@ export class DayStore {
     return entry;
   }
 
+  /**
+   * The day's entry without marking it recently used: scans that read starts and ends of thousands of positions
+   * call this per position, and re-inserting into the LRU map each time cost more than the reads themselves.
+   */
+  peek(day: number): DayEntry {
+    return this.entries.get(day) ?? this.day(day);
+  }
+
   conversation(entry: DayEntry, index: number): Conversation {
     const cached = entry.conversations[index];
     if (cached) return cached;
@@ -108,6 +116,12 @@ export class DayStore {
     entry.ends[index] = endMs;
     this.endsComputed++;
     return endMs;
+  }
+
+  /** A time by which the conversation has certainly ended, known without generating it. */
+  endBound(entry: DayEntry, index: number): number {
+    const { timetable } = entry;
+    return (timetable.starts[index] ?? timetable.startMs) + maxSpanOf(this.source, timetable.day, index);
   }
 
   /** What the timetable says about one conversation. */

@@ -83,6 +83,12 @@ export class ConversationIds {
     return format(a, b >>> 0, rng.uint32(), rng.uint32());
   }
 
+  /** Draws from `rng` exactly what `encode` draws, without making the id: for callers that need later draws. */
+  skip(rng: Rng): void {
+    rng.uint32();
+    rng.uint32();
+  }
+
   decode(id: string): ConversationKey | undefined {
     const lower = id.toLowerCase();
     if (!UUID_V4.test(lower)) return undefined;

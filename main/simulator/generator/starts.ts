@@ -73,7 +73,7 @@ export class StartsIndex implements ConversationStarts {
   }
 
   startAt(i: number): number {
-    const { entry, index } = this.locate(i);
+    const { entry, index } = this.locate(i, false);
     return entry.timetable.starts[index] ?? Number.NaN;
   }
 
@@ -83,12 +83,18 @@ export class StartsIndex implements ConversationStarts {
   }
 
   endAt(i: number): number | undefined {
-    const { entry, index } = this.locate(i);
+    const { entry, index } = this.locate(i, false);
     const end = this.store.end(entry, index);
     return end > this.now ? undefined : end;
   }
 
-  private locate(i: number): { entry: DayEntry; index: number } {
+  endBoundAt(i: number): number {
+    const { entry, index } = this.locate(i, false);
+    return this.store.endBound(entry, index);
+  }
+
+  /** `touch`: mark the day recently used (reading a conversation does; scanning starts and ends does not). */
+  private locate(i: number, touch = true): { entry: DayEntry; index: number } {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`position ${i} is outside 0–${this.length - 1}`);
     // The last run starting at or before i.
     let lo = 0;
@@ -99,6 +105,7 @@ export class StartsIndex implements ConversationStarts {
       else hi = mid - 1;
     }
     const run = this.runs[lo] as DayRun;
-    return { entry: this.store.day(run.day), index: run.from + i - (this.offsets[lo] ?? 0) };
+    const entry = touch ? this.store.day(run.day) : this.store.peek(run.day);
+    return { entry, index: run.from + i - (this.offsets[lo] ?? 0) };
   }
 }

@@ -147,6 +147,20 @@ describe('details query fast path', () => {
     expect(fresh.plain.stats().conversationsBuilt).toBeGreaterThanOrEqual(first.totalHits ?? 0);
   });
 
+  it('learns the ends of only the conversations that may still be going, for an evening hour nobody asked for', () => {
+    const fresh = engines({ perDay: 20_000 });
+    // 21:00 UTC is 16:00 in New York: 21 hours of the UTC day lie before the hour.
+    const interval = '2026-11-18T21:00:00Z/2026-11-18T22:00:00Z';
+    const query = { interval, paging: { pageSize: 100, pageNumber: 1 } };
+    expect(fresh.fast.detailsQuery(query)).toEqual(fresh.slow.detailsQuery(query));
+    const before = fresh.indexed.startsBetween?.(Date.parse('2026-11-18T00:00:00Z'), Date.parse(interval.slice(0, 20)));
+    expect(before?.length).toBeGreaterThan(10_000);
+    // Calls and chats that started more than two hours earlier have certainly ended: only emails, callbacks,
+    // messages and the last hours' calls are looked at.
+    expect(fresh.indexed.stats().endsComputed).toBeLessThan((before?.length ?? 0) * 0.4);
+    expect(fresh.indexed.stats().conversationsBuilt).toBeLessThan(110);
+  });
+
   it('orders conversations that start in the same millisecond by id, even across a page edge', () => {
     // At 20,000 a day a few conversations share a start millisecond with another.
     const busy = engines({ perDay: 20_000 });
