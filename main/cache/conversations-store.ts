@@ -66,13 +66,14 @@ type RowParams = FlatConversation & { conn: number; fetched_at: number };
  *
  * Speed notes (measured, see docs/cache.md): the row id comes from a key lookup before the upsert rather than
  * `RETURNING id`, which cost ~10 us per row in better-sqlite3; members of new rows are inserted here rather
- * than by a json_each trigger (~20 us per row).
+ * than by a json_each trigger (~20 us per row), and so are their phone-number search entries (migration 3).
  */
 export class ConversationsWriter {
   private readonly findRow: Database.Statement;
   private readonly upsertRow: Database.Statement;
   private readonly upsertDetail: Database.Statement;
   private readonly insertMember: Database.Statement;
+  private readonly insertPhone: Database.Statement;
   private readonly pruneRange: Database.Statement;
 
   constructor(db: WritableDb) {
@@ -82,6 +83,7 @@ export class ConversationsWriter {
     this.insertMember = db.prepare(
       'INSERT OR IGNORE INTO conversation_members (conn, kind, member_id, start_ms, id) VALUES (?, ?, ?, ?, ?)',
     );
+    this.insertPhone = db.prepare('INSERT INTO conversations_phone (rowid, ani) VALUES (?, ?)');
     this.pruneRange = db.prepare(
       'DELETE FROM conversations WHERE conn = ? AND start_ms >= ? AND start_ms < ? AND fetched_at < ?',
     );
@@ -101,9 +103,13 @@ export class ConversationsWriter {
       params.fetched_at = fetchedAt;
       const existing = this.findRow.get(conn, flat.conversation_id) as number | undefined;
       const result = this.upsertRow.run(params);
-      // An existing row keeps its id (ON CONFLICT DO UPDATE), and the update trigger re-syncs its members.
+      // An existing row keeps its id (ON CONFLICT DO UPDATE), and the update triggers re-sync its members and
+      // its entry in the phone-number search index.
       const id = existing ?? Number(result.lastInsertRowid);
-      if (existing === undefined) this.insertMembers(conn, id, flat);
+      if (existing === undefined) {
+        this.insertMembers(conn, id, flat);
+        if (flat.ani !== null) this.insertPhone.run(id, flat.ani);
+      }
       this.upsertDetail.run(id, JSON.stringify(conversation));
       written++;
     }

@@ -75,7 +75,8 @@ export function filterCondition(filter: Exclude<GridFilter, MemberFilter>, param
       return parts.length === 0 ? null : parts.join(' AND ');
     }
     case 'flag':
-      return `${SORT_COLUMNS[filter.column].sql} = ${params.add(filter.value)}`;
+      // A literal 0/1, not a parameter: only then can SQLite use the partial "WHERE abandoned = 1" indexes.
+      return `${SORT_COLUMNS[filter.column].sql} = ${filter.value ? 1 : 0}`;
     case 'set': {
       const sql = SET_COLUMN_SQL[filter.column as keyof typeof SET_COLUMN_SQL];
       const options: string[] = [];

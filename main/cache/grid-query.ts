@@ -1,10 +1,11 @@
+import type Database from 'better-sqlite3';
 import type { FlatConversation } from './conversation-row';
 import type { ReadableDb, StatementCache } from './database';
 import { explainQueryPlan } from './database';
 import { SORT_COLUMNS } from './grid-columns';
 import { decodeCursor, encodeCursor, querySignature } from './grid-cursor';
 import { checkGridQuery, type GridQuery } from './grid-request';
-import { buildGridQuery, type BuildInput } from './grid-sql';
+import { buildGridQuery, type BuildInput, type Estimate } from './grid-sql';
 
 /** One conversation as the Interactions grid shows it (ids are resolved to names by the report layer). */
 export interface ConversationGridRow {
@@ -97,6 +98,14 @@ function prepare(conn: number, query: GridQuery): { input: BuildInput; signature
   };
 }
 
+/** The capped counts the query builder sizes its sources with (grid-sql.ts, `Estimate`). */
+const countOf = (statement: Database.Statement, params: Record<string, unknown>): number =>
+  (statement.get(params) as { n: number }).n;
+const estimateOn =
+  (db: ReadableDb): Estimate =>
+  (sql, params) =>
+    countOf(db.prepare(sql), params);
+
 export interface SlowQueryReport {
   name: string;
   ms: number;
@@ -113,7 +122,7 @@ export function queryConversations(
 ): GridResult {
   const { input, signature } = prepare(conn ?? -1, query);
   if (conn === undefined) return { rows: [], totalRows: query.count === false ? null : 0, nextCursor: null };
-  const built = buildGridQuery(input);
+  const built = buildGridQuery({ ...input, estimate: (sql, params) => countOf(statements.get(sql), params) });
   const started = performance.now();
   const stored = statements.get(built.pageSql).all(built.params) as StoredRow[];
   const pageMs = performance.now() - started;
@@ -141,7 +150,7 @@ export function queryConversations(
 export function* streamConversations(db: ReadableDb, conn: number, query: GridQuery): Generator<ConversationGridRow> {
   const { input } = prepare(conn, { ...query, page: { size: 1 }, count: false });
   // No page: LIMIT -1 is SQLite's "no limit" (size + 1 below).
-  const built = buildGridQuery({ ...input, size: -2, after: null, offset: 0 });
+  const built = buildGridQuery({ ...input, size: -2, after: null, offset: 0, estimate: estimateOn(db) });
   for (const row of db.prepare(built.pageSql).iterate(built.params)) yield toGridRow(row as StoredRow);
 }
 
@@ -151,7 +160,7 @@ export function explainConversationsQuery(
   conn: number,
   query: GridQuery,
 ): { page: string[]; count: string[]; pageSql: string } {
-  const built = buildGridQuery(prepare(conn, query).input);
+  const built = buildGridQuery({ ...prepare(conn, query).input, estimate: estimateOn(db) });
   return {
     page: explainQueryPlan(db, built.pageSql, built.params),
     count: explainQueryPlan(db, built.countSql, built.params),

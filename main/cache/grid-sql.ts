@@ -1,4 +1,4 @@
-import { nameSql, SORT_COLUMNS, type ColumnDef, type NamedColumn } from './grid-columns';
+import { nameSql, SORT_COLUMNS, type ColumnDef, type NamedColumn, type SortColumn } from './grid-columns';
 import {
   conditionGroupSql,
   filterCondition,
@@ -37,7 +37,14 @@ export interface BuildInput {
   size: number;
   after: KeysetPosition | null;
   offset: number;
+  /** Runs a capped count (`SELECT count(*) AS n …`) to size a plan's sources; without it no probing is done. */
+  estimate?: Estimate | undefined;
 }
+
+/** Sources with fewer rows than this are read whole and sorted (~10 ms at most); larger ones in index order. */
+export const SMALL_DRIVER = 10_000;
+
+export type Estimate = (sql: string, params: Record<string, unknown>) => number;
 
 export interface BuiltQuery {
   /** Selects `size + 1` rows (the extra one says whether another page exists). */
@@ -52,6 +59,7 @@ export const ROW_COLUMNS = `c.id AS row_id, c.conversation_id, c.start_ms, c.end
   c.answered, c.transferred`;
 
 type RowFilter = Exclude<GridFilter, MemberFilter>;
+type TextFilter = Extract<GridFilter, { kind: 'text' }>;
 
 /**
  * One lower and one upper bound on start_ms: the request's range, narrowed by start-time filters and, when
@@ -81,55 +89,151 @@ const agentsFirst = (filters: MemberFilter[]): MemberFilter[] =>
   [...filters].sort((a, b) => (a.column === b.column ? 0 : a.column === 'agent' ? -1 : 1));
 
 /**
- * With a start-time sort and a one-value first-queue or media filter, the (conn, column, start_ms) index yields
- * exactly the matching rows already in order: never worse than walking all conversations by start time and
- * filtering, much better for a rare value. Without statistics SQLite picks the latter, so it is named here.
+ * A filter with an index `(conn, <column>, start_ms)` (or a partial one on `start_ms`) that yields exactly its
+ * rows in start order: one first queue, media type or direction, or "abandoned only". For a start-time sort it
+ * is never worse than walking all conversations by start time and filtering, much better for a rare value;
+ * without statistics SQLite picks the latter, so the index is named.
  */
-function orderedIndexFor(filters: readonly RowFilter[]): string {
-  const single = (column: string): boolean =>
-    filters.some(
+function indexedFilter(filters: readonly RowFilter[]): { index: string; filter: RowFilter } | undefined {
+  const single = (column: string): RowFilter | undefined =>
+    filters.find(
       (filter) =>
         filter.kind === 'set' && filter.column === column && filter.values.length === 1 && filter.includeBlank !== true,
     );
-  if (single('firstQueue')) return ' INDEXED BY conversations_by_first_queue';
-  if (single('mediaType')) return ' INDEXED BY conversations_by_media';
-  return '';
+  const abandoned = filters.find((filter) => filter.kind === 'flag' && filter.column === 'abandoned' && filter.value);
+  const candidates: [string, RowFilter | undefined][] = [
+    ['conversations_by_first_queue', single('firstQueue')],
+    ['conversations_by_media', single('mediaType')],
+    ['conversations_abandoned', abandoned],
+    ['conversations_by_direction', single('direction')],
+  ];
+  for (const [index, filter] of candidates) if (filter !== undefined) return { index, filter };
+  return undefined;
 }
+
+/**
+ * Sort columns with an index `(conn, column)` (migration 3): it yields rows in the grid's order (ties by rowid),
+ * so a page is read in order, filters checked row by row, and reading stops after the page.
+ */
+const SORT_INDEXES: Partial<Record<SortColumn, string>> = {
+  talk: 'conversations_by_talk',
+  handle: 'conversations_by_handle',
+  queueWait: 'conversations_by_queue_wait',
+};
+/** The same for "abandoned only" (partial indexes: abandoned conversations wait least, so they sort last). */
+const ABANDONED_SORT_INDEXES: Partial<Record<SortColumn, string>> = {
+  queueWait: 'conversations_abandoned_by_queue_wait',
+  abandonWait: 'conversations_abandoned_by_abandon_wait',
+};
+
+/**
+ * An ANI text filter the trigram index (`conversations_phone`, migration 3) can answer: its rows all
+ * contain the typed value, so the index's "contains" candidates are a superset and the filter itself still
+ * decides. Trigrams need 3 characters; LIKE wildcards in the value cannot be passed on.
+ */
+function phoneSearch(filters: readonly RowFilter[]): TextFilter | undefined {
+  return filters.find(
+    (filter): filter is TextFilter =>
+      filter.kind === 'text' && filter.column === 'ani' && [...filter.value].length >= 3 && !/[%_]/.test(filter.value),
+  );
+}
+
+const phoneMatch = (filter: TextFilter, params: Params): string => `f.ani LIKE ${params.add(`%${filter.value}%`)}`;
+
+/** Where a page's rows come from. */
+type Driver =
+  /** One agent or queue's entries in the member table (in start order). */
+  | { kind: 'members'; filter: MemberFilter }
+  /** The trigram index's candidates for a phone-number search (few; sorted afterwards). */
+  | { kind: 'phone'; filter: TextFilter }
+  /** `conversations` through this index ('' = SQLite's choice); `ordered`: it yields the requested order. */
+  | { kind: 'index'; index: string; ordered: boolean };
 
 const rangeSql = (range: Range): string =>
   `c.conn = @conn AND c.start_ms >= ${range.start} AND c.start_ms < ${range.end}`;
 
-function buildPage(
-  input: BuildInput,
-  params: Params,
-  rows: string[],
-  members: MemberFilter[],
-  others: RowFilter[],
-): string {
+/**
+ * Picks the rows a page is read from. Sorted by start time: as before (members, or an ordered filter index).
+ * Other sorts: a source known to be small (an agent, a phone search, a rare value, a short range: under
+ * SMALL_DRIVER rows by a capped count through its index, well under a millisecond) is read whole and sorted;
+ * otherwise the sort column's index is read in order with the filters checked per row. Without `estimate` (or
+ * a sort index), the range is read and sorted as it always was.
+ */
+function chooseDriver(input: BuildInput, members: MemberFilter[], others: RowFilter[]): Driver {
+  const estimate = input.estimate;
+  const small = (build: (params: Params, range: Range) => string): boolean => {
+    if (estimate === undefined) return false;
+    const params = new Params();
+    params.values.conn = input.conn;
+    const from = build(params, rangeOf(input, params, false));
+    return (
+      estimate(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} LIMIT ${SMALL_DRIVER})`, params.values) < SMALL_DRIVER
+    );
+  };
+  const phone = phoneSearch(others);
+  if (phone !== undefined && small((params) => `conversations_phone f WHERE ${phoneMatch(phone, params)}`)) {
+    return { kind: 'phone', filter: phone };
+  }
+  const single = agentsFirst(members).find((filter) => usable(filter) && filter.values.length === 1);
+  const indexed = indexedFilter(others);
+  if (input.sort.column === 'startTime') {
+    if (single !== undefined) return { kind: 'members', filter: single };
+    return { kind: 'index', index: indexed?.index ?? '', ordered: true };
+  }
+  const byValue = input.sort.byName !== true;
+  const abandoned = others.some((filter) => filter.kind === 'flag' && filter.column === 'abandoned' && filter.value);
+  const abandonedIndex = abandoned && byValue ? ABANDONED_SORT_INDEXES[input.sort.column] : undefined;
+  if (abandonedIndex !== undefined) return { kind: 'index', index: abandonedIndex, ordered: true };
+  if (
+    single !== undefined &&
+    small((params, range) => `conversation_members m WHERE ${memberRange(single, params, range)}`)
+  ) {
+    return { kind: 'members', filter: single };
+  }
+  const sortIndex = byValue ? SORT_INDEXES[input.sort.column] : undefined;
+  if (sortIndex === undefined || estimate === undefined) return { kind: 'index', index: '', ordered: false };
+  if (
+    indexed !== undefined &&
+    small((params, range) => {
+      const condition = filterCondition(indexed.filter, params) ?? '1';
+      return `conversations c INDEXED BY ${indexed.index} WHERE ${rangeSql(range)} AND ${condition}`;
+    })
+  ) {
+    return { kind: 'index', index: indexed.index, ordered: false };
+  }
+  if (small((params, range) => `conversations c INDEXED BY conversations_by_start WHERE ${rangeSql(range)}`)) {
+    return { kind: 'index', index: 'conversations_by_start', ordered: false };
+  }
+  return { kind: 'index', index: sortIndex, ordered: true };
+}
+
+function buildPage(input: BuildInput, params: Params, rows: string[], members: MemberFilter[], driver: Driver): string {
   const range = rangeOf(input, params, true);
   const column: ColumnDef = SORT_COLUMNS[input.sort.column];
   const byStart = input.sort.column === 'startTime';
-  // Drive from the member table only when it yields rows in start order: one value, start-time sort.
-  const driver = byStart
-    ? agentsFirst(members).find((filter) => usable(filter) && filter.values.length === 1)
-    : undefined;
+  // Rows walked in order stop after a page: one key probe per row. A full read of the range collects the
+  // member's ids first.
+  const style = driver.kind === 'index' && !driver.ordered ? 'in-subquery' : 'probe';
   const conditions = [...rows];
   for (const filter of members) {
-    if (filter !== driver) conditions.push(memberCondition(filter, byStart ? 'probe' : 'in-subquery', params, range));
+    if (driver.kind !== 'members' || filter !== driver.filter) {
+      conditions.push(memberCondition(filter, style, params, range));
+    }
   }
   let from: string;
-  let sortSql: string;
-  let idSql: string;
-  if (driver !== undefined) {
+  const valueSql = input.sort.byName === true ? nameSql(input.sort.column as NamedColumn) : column.sql;
+  let [sortSql, idSql] = [column.type === 'text' ? `${valueSql} COLLATE NOCASE` : valueSql, 'c.id'];
+  if (driver.kind === 'members') {
     // CROSS JOIN keeps the member table as the outer loop whatever the statistics say.
     from = 'conversation_members m CROSS JOIN conversations c ON c.id = m.id';
-    conditions.unshift(memberRange(driver, params, range));
-    [sortSql, idSql] = ['m.start_ms', 'm.id'];
+    conditions.unshift(memberRange(driver.filter, params, range));
+    if (byStart) [sortSql, idSql] = ['m.start_ms', 'm.id'];
+  } else if (driver.kind === 'phone') {
+    from = 'conversations_phone f CROSS JOIN conversations c ON c.id = f.rowid';
+    conditions.unshift(phoneMatch(driver.filter, params), rangeSql(range));
   } else {
-    from = `conversations c${byStart ? orderedIndexFor(others) : ''}`;
+    from = `conversations c${driver.index === '' ? '' : ` INDEXED BY ${driver.index}`}`;
     conditions.unshift(rangeSql(range));
-    const valueSql = input.sort.byName === true ? nameSql(input.sort.column as NamedColumn) : column.sql;
-    [sortSql, idSql] = [column.type === 'text' ? `${valueSql} COLLATE NOCASE` : valueSql, 'c.id'];
   }
   if (input.after !== null) conditions.push(keysetCondition(sortSql, idSql, column, input.sort, input.after, params));
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
@@ -140,10 +244,26 @@ function buildPage(
  LIMIT ${params.add(input.size + 1)}${offset}`;
 }
 
-function buildCount(input: BuildInput, params: Params, rows: string[], members: MemberFilter[]): string {
+function buildCount(
+  input: BuildInput,
+  params: Params,
+  rows: string[],
+  members: MemberFilter[],
+  driver: Driver,
+): string {
   const range = rangeOf(input, params, false);
-  const driver = agentsFirst(members).find(usable);
-  if (driver === undefined) {
+  if (driver.kind === 'phone') {
+    const conditions = [
+      phoneMatch(driver.filter, params),
+      rangeSql(range),
+      ...rows,
+      ...members.map((filter) => memberCondition(filter, 'probe', params, range)),
+    ];
+    return `SELECT count(*) AS n FROM conversations_phone f CROSS JOIN conversations c ON c.id = f.rowid
+ WHERE ${conditions.join('\n   AND ')}`;
+  }
+  const counter = agentsFirst(members).find(usable);
+  if (counter === undefined) {
     const conditions = [
       rangeSql(range),
       ...rows,
@@ -152,16 +272,16 @@ function buildCount(input: BuildInput, params: Params, rows: string[], members: 
     return `SELECT count(*) AS n FROM conversations c WHERE ${conditions.join('\n   AND ')}`;
   }
   // A conversation appears once per matching member: count distinct ids when several values can match.
-  const counted = driver.values.length === 1 ? 'count(*)' : 'count(DISTINCT m.id)';
+  const counted = counter.values.length === 1 ? 'count(*)' : 'count(DISTINCT m.id)';
   const rest = [
     ...rows,
-    ...members.filter((filter) => filter !== driver).map((filter) => memberCondition(filter, 'probe', params, range)),
+    ...members.filter((filter) => filter !== counter).map((filter) => memberCondition(filter, 'probe', params, range)),
   ];
   if (rest.length === 0) {
-    return `SELECT ${counted} AS n FROM conversation_members m WHERE ${memberRange(driver, params, range)}`;
+    return `SELECT ${counted} AS n FROM conversation_members m WHERE ${memberRange(counter, params, range)}`;
   }
   return `SELECT ${counted} AS n FROM conversation_members m CROSS JOIN conversations c ON c.id = m.id
- WHERE ${[memberRange(driver, params, range), ...rest].join('\n   AND ')}`;
+ WHERE ${[memberRange(counter, params, range), ...rest].join('\n   AND ')}`;
 }
 
 export function buildGridQuery(input: BuildInput): BuiltQuery {
@@ -172,9 +292,10 @@ export function buildGridQuery(input: BuildInput): BuiltQuery {
   const rows = others.map((filter) => filterCondition(filter, params)).filter((sql): sql is string => sql !== null);
   const group = input.conditions === undefined ? null : conditionGroupSql(input.conditions, params);
   if (group !== null) rows.push(group);
+  const driver = chooseDriver(input, members, others);
   return {
-    pageSql: buildPage(input, params, rows, members, others),
-    countSql: buildCount(input, params, rows, members),
+    pageSql: buildPage(input, params, rows, members, driver),
+    countSql: buildCount(input, params, rows, members, driver),
     params: params.values,
   };
 }

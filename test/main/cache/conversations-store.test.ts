@@ -49,6 +49,30 @@ describe('conversations in the cache', () => {
     expect(before.filter((member) => member.startsWith('2:'))).toEqual([]);
   });
 
+  it('keeps the ANI search index in step with new rows, changed numbers and pruned rows', () => {
+    const conversations = generateConversations({ start: MAY_1, spanMs: DAY, count: 20 });
+    cache.upsertConversations('demo', conversations, { fetchedAt: MAY_1 });
+    const changed = structuredClone(conversations[0]!);
+    const customer = changed.participants!.find((participant) => participant.purpose === 'customer')!;
+    customer.sessions![0]!.ani = 'tel:+13125550142';
+    cache.upsertConversations('demo', [changed], { fetchedAt: MAY_1 + DAY });
+    const search = (text: string): number =>
+      cache.queryConversations('demo', {
+        start: MAY_1,
+        end: MAY_1 + DAY,
+        filters: [{ kind: 'text', column: 'ani', op: 'contains', value: text }],
+        page: { size: 100 },
+      }).totalRows ?? -1;
+    expect(search('3125550142')).toBe(1);
+    expect(search(conversations[1]!.participants![0]!.sessions![0]!.ani!.slice(-7))).toBeGreaterThanOrEqual(1);
+    // Everything but the changed conversation was fetched before MAY_1 + DAY: a prune removes it from the index too.
+    cache.db.prepare('DELETE FROM conversations WHERE fetched_at < ?').run(MAY_1 + DAY);
+    expect(search('3125550142')).toBe(1);
+    // The index itself (not re-checked against rows) lists only the one conversation left.
+    cache.db.exec('CREATE VIRTUAL TABLE temp.phone_terms USING fts5vocab(main, conversations_phone, row)');
+    expect(cache.db.prepare("SELECT max(doc) FROM temp.phone_terms WHERE term = 'tel'").pluck().get()).toBe(1);
+  });
+
   it('skips conversations it cannot place and says how many', () => {
     const [good] = generateConversations({ start: MAY_1, spanMs: DAY, count: 1 });
     expect(

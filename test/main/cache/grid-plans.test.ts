@@ -117,4 +117,84 @@ describe.each(['fresh cache (no statistics)', 'after ANALYZE'])('grid query plan
       expect(page.join('\n')).toMatch(/SEARCH/);
     }
   });
+  it.each(['talk', 'handle', 'queueWait'] as const)(
+    'a duration sort (%s) over a large range reads that column’s index in order and stops after a page',
+    (column) => {
+      for (const direction of ['desc', 'asc'] as const) {
+        for (const filters of [[], [{ kind: 'set', column: 'direction', values: ['inbound'] }]] as GridFilter[][]) {
+          const index = new RegExp(
+            `SEARCH c USING INDEX conversations_by_${column === 'queueWait' ? 'queue_wait' : column}`,
+          );
+          readsInOrder(plan(filters, { column, direction }).page, index);
+          readsInOrder(plan(filters, { column, direction }, true).page, index);
+        }
+      }
+    },
+  );
+
+  it('a duration sort over a small source reads it whole, then sorts: one agent, one day, one media type', () => {
+    const sort: GridSort = { column: 'talk', direction: 'desc' };
+    const agent = plan([{ kind: 'set', column: 'agent', values: [USERS[2]!] }], sort, true);
+    expect(agent.page.join('\n')).toMatch(
+      /SEARCH m USING PRIMARY KEY \(conn=\? AND kind=\? AND member_id=\? AND start_ms>\? AND start_ms<\?\)/,
+    );
+    expect(agent.page.join('\n')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(agent.page.join('\n')).not.toMatch(/\bSCAN c\b|conversations_by_talk/);
+    const media = plan([{ kind: 'set', column: 'mediaType', values: ['chat'] }], sort, true);
+    expect(media.page.join('\n')).toMatch(/SEARCH c USING INDEX conversations_by_media/);
+    const day: GridQuery = { start: START, end: START + DAY, sort, page: { size: 100 } };
+    expect(cache.explainConversations('demo', day).page.join('\n')).toMatch(
+      /SEARCH c USING INDEX conversations_by_start \(conn=\? AND start_ms>\? AND start_ms<\?\)/,
+    );
+  });
+
+  it('abandoned only: partial indexes for its count, its start-time pages and its wait-time pages', () => {
+    const filters: GridFilter[] = [{ kind: 'flag', column: 'abandoned', value: true }];
+    for (const direction of ['desc', 'asc'] as const) {
+      readsInOrder(
+        plan(filters, { column: 'queueWait', direction }, true).page,
+        /SEARCH c USING INDEX conversations_abandoned_by_queue_wait/,
+      );
+      readsInOrder(
+        plan(filters, { column: 'abandonWait', direction }, true).page,
+        /SEARCH c USING INDEX conversations_abandoned_by_abandon_wait/,
+      );
+      readsInOrder(
+        plan(filters, { column: 'startTime', direction }, true).page,
+        /SEARCH c USING INDEX conversations_abandoned \(conn=\? AND start_ms>\? AND start_ms<\?\)/,
+      );
+    }
+    expect(plan(filters, { column: 'startTime', direction: 'desc' }).count.join('\n')).toMatch(
+      /SEARCH c USING COVERING INDEX conversations_abandoned \(conn=\? AND start_ms>\? AND start_ms<\?\)/,
+    );
+  });
+
+  it.each(directions)(
+    'start time $direction, one direction: its index for the page and, index-only, the count',
+    (sort) => {
+      const filters: GridFilter[] = [{ kind: 'set', column: 'direction', values: ['outbound'] }];
+      readsInOrder(
+        plan(filters, sort, true).page,
+        /SEARCH c USING INDEX conversations_by_direction \(conn=\? AND direction=\? AND start_ms>\? AND start_ms<\?\)/,
+      );
+      expect(plan(filters, sort).count.join('\n')).toMatch(/SEARCH c USING COVERING INDEX conversations_by_direction/);
+    },
+  );
+
+  it('ANI contains (3+ characters) starts from the trigram index, for the page and the count', () => {
+    const ani = cache.queryConversations('demo', { start: START, end: END, page: { size: 1 } }).rows[0]!.ani!;
+    for (const sort of [directions[0]!, { column: 'handle', direction: 'desc' }] as GridSort[]) {
+      const { page, count } = plan([{ kind: 'text', column: 'ani', op: 'contains', value: ani.slice(-8) }], sort);
+      for (const lines of [page, count]) {
+        expect(lines.join('\n')).toMatch(/SCAN f VIRTUAL TABLE/);
+        expect(lines.join('\n')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+        expect(lines.join('\n')).not.toMatch(/\bSCAN c\b|conversations_by_start/);
+      }
+    }
+    // Two characters are too few for trigrams; a value matching most rows is read in start order instead.
+    for (const value of ['55', 'tel:+1555']) {
+      const { page } = plan([{ kind: 'text', column: 'ani', op: 'contains', value }], directions[0]!);
+      readsInOrder(page, /SEARCH c USING INDEX conversations_by_start/);
+    }
+  });
 });
