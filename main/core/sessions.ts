@@ -1,5 +1,13 @@
 import type { ConnectionStatus, ConnectionTestResult } from '../../preload/contract/workspace-types';
-import { GenesysError, PermissionError, createGenesysClient, type GenesysClient, type SecretStore } from '../genesys';
+import {
+  DEFAULT_RETRY_POLICY,
+  GenesysError,
+  PermissionError,
+  createGenesysClient,
+  type GenesysClient,
+  type GenesysClientDeps,
+  type SecretStore,
+} from '../genesys';
 import { accessTokenKey, clientSecretKey } from '../genesys/secret-store';
 import { authSettings, type ConnectionStore } from './connection-store';
 import { DEMO_CONNECTION_ID } from './connections';
@@ -16,28 +24,43 @@ export interface SessionDeps {
   openExternal?: (url: string) => Promise<void>;
 }
 
+/**
+ * A connection test is someone waiting at the Connections screen: a host that cannot be reached is reported after
+ * one retry within seconds, not after the minute of backoff a long run rides out network blips with.
+ */
+const TEST_CLIENT: Pick<GenesysClientDeps, 'retry' | 'timeoutMs'> = {
+  retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, maxTotalMs: 15_000 },
+  timeoutMs: 20_000,
+};
+
 /** One Genesys client per connection, created on first use, so every run of a connection shares its rate governor. */
 export class Sessions {
   private readonly clients = new Map<string, GenesysClient>();
 
   constructor(private readonly deps: SessionDeps) {}
 
-  client(connectionId: string): Promise<GenesysClient> {
+  async client(connectionId: string): Promise<GenesysClient> {
     if (connectionId === DEMO_CONNECTION_ID) return this.deps.demo.client();
     const existing = this.clients.get(connectionId);
-    if (existing) return Promise.resolve(existing);
+    if (existing) return existing;
+    const client = this.create(connectionId);
+    this.clients.set(connectionId, client);
+    return client;
+  }
+
+  /** A client of its own, with `extra` settings; throws when the connection is gone. */
+  private create(connectionId: string, extra: Partial<GenesysClientDeps> = {}): GenesysClient {
     const stored = this.deps.store.get(connectionId);
-    if (!stored) return Promise.reject(new UserFacingError('not-found', 'That connection no longer exists.'));
-    const client = createGenesysClient(
+    if (!stored) throw new UserFacingError('not-found', 'That connection no longer exists.');
+    return createGenesysClient(
       { id: stored.id, environment: stored.environment, auth: authSettings(stored) },
       {
         secrets: this.deps.secrets,
         fetch: this.deps.network.wrap(fetch),
         ...(this.deps.openExternal ? { openExternal: this.deps.openExternal } : {}),
+        ...extra,
       },
     );
-    this.clients.set(connectionId, client);
-    return Promise.resolve(client);
   }
 
   async status(connectionId: string): Promise<ConnectionStatus> {
@@ -71,7 +94,8 @@ export class Sessions {
   async test(connectionId: string): Promise<ConnectionTestResult> {
     this.requireOnline();
     try {
-      const client = await this.client(connectionId);
+      const client =
+        connectionId === DEMO_CONNECTION_ID ? await this.client(connectionId) : this.create(connectionId, TEST_CLIENT);
       const organization = await client.api.getOrganization();
       const now = Date.now();
       const interval = `${new Date(now - 3600_000).toISOString()}/${new Date(now).toISOString()}`;

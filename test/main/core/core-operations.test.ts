@@ -5,6 +5,7 @@ import type { Core } from '../../../main/core/core';
 import type { EventName } from '../../../preload/contract/names';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestCore } from '../../support/test-core';
+import { freePort } from '../genesys/support/scripted-server';
 
 describe('core operations', () => {
   let data: ReturnType<typeof makeTempDir>;
@@ -60,6 +61,25 @@ describe('core operations', () => {
       value: { timeZone: null, durationFormat: 'seconds', csvDelimiter: ',', connectionId: 'demo' },
     });
   });
+
+  it('connections/test reports an unreachable host within seconds, not after a minute of retries', async () => {
+    const added = await core.dispatch('connections/add', {
+      name: 'Nowhere',
+      environment: `http://127.0.0.1:${await freePort()}`,
+      method: 'client-credentials',
+      clientId: 'reportdesk-test',
+      clientSecret: 'not-a-real-secret',
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    const started = Date.now();
+    const tested = await core.dispatch('connections/test', { connectionId: added.value.id });
+    // A run's retry policy would wait 1 + 3 + 9 + 27 s before giving up; the test retries once.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(tested).toMatchObject({
+      ok: true,
+      value: { ok: false, message: expect.stringContaining('Could not reach Genesys Cloud at 127.0.0.1') },
+    });
+  }, 60_000);
 
   it('setting the time zone back to null follows the computer again', async () => {
     await core.dispatch('settings/update', { timeZone: 'Asia/Tokyo' });
