@@ -21,9 +21,10 @@ const HOUR_MS = 60 * MINUTE_MS;
  * The longest a conversation of each kind lasts, start to end, guaranteed: a draw that runs longer is drawn
  * again (see `run`). Each bound sits above the longest of several hundred thousand generated conversations of
  * its kind (calls 47 min, chats 60 min, messages 4 h, callbacks 12.8 h, emails 16.6 h: queues give up after
- * 16 h), so redraws are vanishingly rare and cut only the far tail. Knowing the kind (cheap: `maxSpanOf`) a query can then skip conversations
- * that must have ended before its interval without generating them. No bound exceeds a day, which the engine
- * relies on when it looks back for conversations still going (MAX_CONVERSATION_SPAN_MS).
+ * 16 h), so redraws are vanishingly rare and cut only the far tail. Knowing the kind (cheap: `maxSpanOf`), a
+ * query can skip conversations that must have ended before its interval without generating them. No bound
+ * exceeds a day, which the engine relies on when it looks back for conversations still going
+ * (MAX_CONVERSATION_SPAN_MS).
  */
 export const MAX_SPAN_MS: Readonly<Record<Kind, number>> = {
   inboundVoice: 50 * MINUTE_MS,
