@@ -5,7 +5,7 @@ import { explainQueryPlan } from './database';
 import { SORT_COLUMNS } from './grid-columns';
 import { decodeCursor, encodeCursor, querySignature } from './grid-cursor';
 import { checkGridQuery, type GridQuery } from './grid-request';
-import { buildGridQuery, type BuildInput, type Estimate } from './grid-sql';
+import { buildGridQuery, type BuildInput, type BuiltQuery, type Estimate, type Probe } from './grid-sql';
 
 /** One conversation as the Interactions grid shows it (ids are resolved to names by the report layer). */
 export interface ConversationGridRow {
@@ -105,6 +105,13 @@ const estimateOn =
   (db: ReadableDb): Estimate =>
   (sql, params) =>
     countOf(db.prepare(sql), params);
+const probeOn =
+  (db: ReadableDb): Probe =>
+  (sql, params) =>
+    db.prepare(sql).get(params) as Record<string, unknown> | undefined;
+
+/** The attempts at a page that walks a sort index, each read only when the one before ended short (grid-sql.ts). */
+const WALK_ATTEMPTS = ['first', 'sized', 'none'] as const;
 
 export interface SlowQueryReport {
   name: string;
@@ -122,9 +129,19 @@ export function queryConversations(
 ): GridResult {
   const { input, signature } = prepare(conn ?? -1, query);
   if (conn === undefined) return { rows: [], totalRows: query.count === false ? null : 0, nextCursor: null };
-  const built = buildGridQuery({ ...input, estimate: (sql, params) => countOf(statements.get(sql), params) });
+  const estimate: Estimate = (sql, params) => countOf(statements.get(sql), params);
+  const probe: Probe = (sql, params) => statements.get(sql).get(params) as Record<string, unknown> | undefined;
   const started = performance.now();
-  const stored = statements.get(built.pageSql).all(built.params) as StoredRow[];
+  let built: BuiltQuery | undefined;
+  let stored: StoredRow[] = [];
+  // A bounded walk that ends short of a page proves nothing about the rows past its bound: ask again, walking
+  // further or sorting the smallest source. Every attempt returns exactly the rows after the cursor, in order.
+  for (const walk of WALK_ATTEMPTS) {
+    built = buildGridQuery({ ...input, estimate, probe, walk });
+    stored = statements.get(built.pageSql).all(built.params) as StoredRow[];
+    if (!built.bounded || stored.length > input.size) break;
+  }
+  if (built === undefined) throw new Error('unreachable: no page query was built');
   const pageMs = performance.now() - started;
   if (onSlow !== undefined && pageMs > slowMs) onSlow({ name: 'grid-page', ms: pageMs, sql: built.pageSql });
   let totalRows: number | null = null;
@@ -160,7 +177,7 @@ export function explainConversationsQuery(
   conn: number,
   query: GridQuery,
 ): { page: string[]; count: string[]; pageSql: string } {
-  const built = buildGridQuery({ ...prepare(conn, query).input, estimate: estimateOn(db) });
+  const built = buildGridQuery({ ...prepare(conn, query).input, estimate: estimateOn(db), probe: probeOn(db) });
   return {
     page: explainQueryPlan(db, built.pageSql, built.params),
     count: explainQueryPlan(db, built.countSql, built.params),

@@ -22,7 +22,9 @@ import type { GridConditionGroup, GridFilter, GridSort } from './grid-request';
  * - Sorted by start time with a one-value agent or queue filter: read that member's range of
  *   `conversation_members` in order (a rare agent costs no more than a busy one) and look the rows up.
  * - Several agents or queues: walk by start time, one primary-key probe into the member table per row.
- * - Other sorts sort the filtered range (SQLite keeps only the top rows while sorting).
+ * - Other sorts: a small source read whole and sorted, or a sort index read in order (one first queue's own part
+ *   of it when that is the filter) for a bounded number of entries, asked again further or sorted when it comes
+ *   back short (`chooseDriver`, `walk`).
  * - Counts with an agent or queue filter start from that member's index entries, so "how many for agent X"
  *   never walks all conversations.
  */
@@ -39,18 +41,48 @@ export interface BuildInput {
   offset: number;
   /** Runs a capped count (`SELECT count(*) AS n …`) to size a plan's sources; without it no probing is done. */
   estimate?: Estimate | undefined;
+  /**
+   * Reads one row (the far end of a bounded walk, `SELECT … LIMIT 1 OFFSET n`). Without it a walk down a sort
+   * index is not bounded (exports: one statement over everything).
+   */
+  probe?: Probe | undefined;
+  /**
+   * Which attempt at a page this is when it walks a sort index (see `WALK_FIRST`): `first` (default) walks at
+   * most WALK_FIRST index entries; `sized` walks further, in proportion to the smallest source's row
+   * count; `none` reads that source whole and sorts it. grid-query.ts moves to the next attempt when a bounded walk ends short of a page.
+   */
+  walk?: 'first' | 'sized' | 'none' | undefined;
 }
 
 /** Sources with fewer rows than this are read whole and sorted (~10 ms at most); larger ones in index order. */
 export const SMALL_DRIVER = 10_000;
 
 export type Estimate = (sql: string, params: Record<string, unknown>) => number;
+export type Probe = (sql: string, params: Record<string, unknown>) => Record<string, unknown> | undefined;
+
+/**
+ * Index entries a first walk down a sort index may read (~1 µs each, a row lookup and the filters). A filter
+ * whose rows sit at the far end of the sort order (anti-correlated: a voice queue sorted by longest queue wait
+ * passes every long-waiting email first) would otherwise read most of the cache. When the walk ends short of a
+ * page, the next attempt walks further (as far as sorting the smallest source would cost), then reads that source
+ * whole and sorts it.
+ */
+export const WALK_FIRST = 4_000;
+/** Cap of the counts that size the later attempts (index entries only, ~40 ns each). */
+const SOURCE_COUNT_CAP = 200_000;
+/** A sweep (see `Driver`) walks up to this many index entries per row of the agent or queue it collected. */
+const SWEEP_FACTOR = 4;
 
 export interface BuiltQuery {
   /** Selects `size + 1` rows (the extra one says whether another page exists). */
   pageSql: string;
   countSql: string;
   params: Record<string, unknown>;
+  /**
+   * The page walks a sort index only down to a bound (`walk`): fewer than `size + 1` rows do not mean the
+   * end; ask again with the next `walk` attempt.
+   */
+  bounded: boolean;
 }
 
 export const ROW_COLUMNS = `c.id AS row_id, c.conversation_id, c.start_ms, c.end_ms, c.duration_ms, c.direction,
@@ -120,6 +152,15 @@ const SORT_INDEXES: Partial<Record<SortColumn, string>> = {
   handle: 'conversations_by_handle',
   queueWait: 'conversations_by_queue_wait',
 };
+/**
+ * The same within one first queue, `(conn, first_queue_id, <column>)` (migration 4): "first queue = X, longest
+ * queue wait first" reads queue X's own entries in order, whatever the other queues' waits are.
+ */
+const FIRST_QUEUE_SORT_INDEXES: Partial<Record<SortColumn, string>> = {
+  talk: 'conversations_by_first_queue_talk',
+  handle: 'conversations_by_first_queue_handle',
+  queueWait: 'conversations_by_first_queue_queue_wait',
+};
 /** The same for "abandoned only" (partial indexes: abandoned conversations wait least, so they sort last). */
 const ABANDONED_SORT_INDEXES: Partial<Record<SortColumn, string>> = {
   queueWait: 'conversations_abandoned_by_queue_wait',
@@ -146,30 +187,94 @@ type Driver =
   | { kind: 'members'; filter: MemberFilter }
   /** The trigram index's candidates for a phone-number search (few; sorted afterwards). */
   | { kind: 'phone'; filter: TextFilter }
-  /** `conversations` through this index ('' = SQLite's choice); `ordered`: it yields the requested order. */
-  | { kind: 'index'; index: string; ordered: boolean };
+  /**
+   * `conversations` through this index ('' = SQLite's choice); `ordered`: it yields the requested order.
+   * `implied`: the filter the index's leading columns (or its partial WHERE) stand for, repeated in the walk's
+   * bound probe. `budget`: a walk down a sort index reads at most this many index entries. `sweep`: agent and
+   * queue filters are checked against their ids collected first, so the walk reads only index entries (~0.2 µs
+   * each) until one matches, instead of looking every row up (~1–2 µs).
+   */
+  | {
+      kind: 'index';
+      index: string;
+      ordered: boolean;
+      implied?: RowFilter | undefined;
+      budget?: number | undefined;
+      sweep?: boolean | undefined;
+    };
 
 const rangeSql = (range: Range): string =>
   `c.conn = @conn AND c.start_ms >= ${range.start} AND c.start_ms < ${range.end}`;
+
+/** A capped count through a source's index (`build` gives its FROM … WHERE …). */
+function sizeOf(input: BuildInput, cap: number, build: (params: Params, range: Range) => string): number | undefined {
+  if (input.estimate === undefined) return undefined;
+  const params = new Params();
+  params.values.conn = input.conn;
+  const from = build(params, rangeOf(input, params, false));
+  return input.estimate(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} LIMIT ${cap})`, params.values);
+}
+
+const indexedSource = (indexed: { index: string; filter: RowFilter }) => (params: Params, range: Range) => {
+  const condition = filterCondition(indexed.filter, params) ?? '1';
+  return `conversations c INDEXED BY ${indexed.index} WHERE ${rangeSql(range)} AND ${condition}`;
+};
+const rangeSource = (params: Params, range: Range): string =>
+  `conversations c INDEXED BY conversations_by_start WHERE ${rangeSql(range)}`;
 
 /**
  * Picks the rows a page is read from. Sorted by start time: as before (members, or an ordered filter index).
  * Other sorts: a source known to be small (an agent, a phone search, a rare value, a short range: under
  * SMALL_DRIVER rows by a capped count through its index, well under a millisecond) is read whole and sorted;
- * otherwise the sort column's index is read in order with the filters checked per row. Without `estimate` (or
- * a sort index), the range is read and sorted as it always was.
+ * otherwise a sort index is read in order with the filters checked per row (within one first queue when that is
+ * the filter), for at most a bounded number of entries (`walk`). Without `estimate` (or a sort index), the range
+ * is read and sorted as it always was.
  */
 function chooseDriver(input: BuildInput, members: MemberFilter[], others: RowFilter[]): Driver {
-  const estimate = input.estimate;
-  const small = (build: (params: Params, range: Range) => string): boolean => {
-    if (estimate === undefined) return false;
-    const params = new Params();
-    params.values.conn = input.conn;
-    const from = build(params, rangeOf(input, params, false));
-    return (
-      estimate(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} LIMIT ${SMALL_DRIVER})`, params.values) < SMALL_DRIVER
-    );
+  const driver = firstChoice(input, members, others);
+  if (driver.kind !== 'index' || driver.budget === undefined || (input.walk ?? 'first') === 'first') return driver;
+  // A bounded walk ended short of a page: walk further (up to a quarter of the smallest source), or read it.
+  const source = smallestSource(input, members, others);
+  if (input.walk === 'none') return source.driver;
+  // Walking costs about what sorting costs per row (both look rows up), so walk a quarter of the source's rows;
+  // a sweep past one agent or queue's collected ids reads index entries only, so it can go SWEEP_FACTOR times as far.
+  const sweep = source.driver.kind === 'members';
+  const budget = sweep ? source.rows * SWEEP_FACTOR : Math.floor(source.rows / 4);
+  if (budget <= driver.budget) return source.driver;
+  return { ...driver, budget, sweep };
+}
+
+/** The fewest rows a page can be sorted from: one agent or queue's entries, a one-value filter's, the range's. */
+function smallestSource(
+  input: BuildInput,
+  members: MemberFilter[],
+  others: RowFilter[],
+): { driver: Driver; rows: number } {
+  let best: { driver: Driver; rows: number } = {
+    driver: { kind: 'index', index: 'conversations_by_start', ordered: false },
+    rows: Infinity,
   };
+  const consider = (driver: Driver, build: (params: Params, range: Range) => string): void => {
+    const rows = sizeOf(input, Math.min(best.rows, SOURCE_COUNT_CAP), build) ?? Infinity;
+    if (rows < best.rows || best.rows === Infinity) best = { driver, rows };
+  };
+  const single = agentsFirst(members).find((filter) => usable(filter) && filter.values.length === 1);
+  if (single !== undefined) {
+    consider({ kind: 'members', filter: single }, (params, range) => {
+      return `conversation_members m WHERE ${memberRange(single, params, range)}`;
+    });
+  }
+  const indexed = indexedFilter(others);
+  if (indexed !== undefined) consider({ kind: 'index', index: indexed.index, ordered: false }, indexedSource(indexed));
+  // The range holds every row of the others: count it only when there is nothing else.
+  if (best.rows === Infinity) consider({ kind: 'index', index: 'conversations_by_start', ordered: false }, rangeSource);
+  return best;
+}
+
+function firstChoice(input: BuildInput, members: MemberFilter[], others: RowFilter[]): Driver {
+  const estimate = input.estimate;
+  const small = (build: (params: Params, range: Range) => string): boolean =>
+    (sizeOf(input, SMALL_DRIVER, build) ?? SMALL_DRIVER) < SMALL_DRIVER;
   const phone = phoneSearch(others);
   if (phone !== undefined && small((params) => `conversations_phone f WHERE ${phoneMatch(phone, params)}`)) {
     return { kind: 'phone', filter: phone };
@@ -180,10 +285,14 @@ function chooseDriver(input: BuildInput, members: MemberFilter[], others: RowFil
     if (single !== undefined) return { kind: 'members', filter: single };
     return { kind: 'index', index: indexed?.index ?? '', ordered: true };
   }
+  // Walks down a sort index are bounded only when the caller can probe for the bound (not for exports).
+  const budget = input.probe === undefined ? undefined : WALK_FIRST;
   const byValue = input.sort.byName !== true;
-  const abandoned = others.some((filter) => filter.kind === 'flag' && filter.column === 'abandoned' && filter.value);
-  const abandonedIndex = abandoned && byValue ? ABANDONED_SORT_INDEXES[input.sort.column] : undefined;
-  if (abandonedIndex !== undefined) return { kind: 'index', index: abandonedIndex, ordered: true };
+  const abandoned = others.find((filter) => filter.kind === 'flag' && filter.column === 'abandoned' && filter.value);
+  const abandonedIndex = abandoned !== undefined && byValue ? ABANDONED_SORT_INDEXES[input.sort.column] : undefined;
+  if (abandonedIndex !== undefined) {
+    return { kind: 'index', index: abandonedIndex, ordered: true, implied: abandoned, budget };
+  }
   if (
     single !== undefined &&
     small((params, range) => `conversation_members m WHERE ${memberRange(single, params, range)}`)
@@ -192,28 +301,67 @@ function chooseDriver(input: BuildInput, members: MemberFilter[], others: RowFil
   }
   const sortIndex = byValue ? SORT_INDEXES[input.sort.column] : undefined;
   if (sortIndex === undefined || estimate === undefined) return { kind: 'index', index: '', ordered: false };
-  if (
-    indexed !== undefined &&
-    small((params, range) => {
-      const condition = filterCondition(indexed.filter, params) ?? '1';
-      return `conversations c INDEXED BY ${indexed.index} WHERE ${rangeSql(range)} AND ${condition}`;
-    })
-  ) {
+  const queueIndex = FIRST_QUEUE_SORT_INDEXES[input.sort.column];
+  const queue = indexed?.index === 'conversations_by_first_queue' ? indexed.filter : undefined;
+  // One first queue: its own entries in sort order, unless the range is short (then sorting it is cheaper).
+  if (queue !== undefined && queueIndex !== undefined && !small(rangeSource)) {
+    return { kind: 'index', index: queueIndex, ordered: true, implied: queue, budget };
+  }
+  if (indexed !== undefined && small(indexedSource(indexed))) {
     return { kind: 'index', index: indexed.index, ordered: false };
   }
-  if (small((params, range) => `conversations c INDEXED BY conversations_by_start WHERE ${rangeSql(range)}`)) {
-    return { kind: 'index', index: 'conversations_by_start', ordered: false };
-  }
-  return { kind: 'index', index: sortIndex, ordered: true };
+  if (small(rangeSource)) return { kind: 'index', index: 'conversations_by_start', ordered: false };
+  return { kind: 'index', index: sortIndex, ordered: true, budget };
 }
 
-function buildPage(input: BuildInput, params: Params, rows: string[], members: MemberFilter[], driver: Driver): string {
+/**
+ * The far end of a bounded walk: the `budget`-th entry of the walked index from the cursor on (index entries
+ * only, ~40 ns each), as a condition that stops the walk there; null when fewer entries are left (the walk then
+ * reaches the end and a short page is the last one).
+ */
+function walkBound(
+  input: BuildInput,
+  driver: Extract<Driver, { kind: 'index' }>,
+  sortSql: string,
+  column: ColumnDef,
+  params: Params,
+): string | null {
+  if (input.probe === undefined || driver.budget === undefined || !driver.ordered || column.nullable) return null;
+  const own = new Params();
+  own.values.conn = input.conn;
+  const conditions = ['c.conn = @conn'];
+  const implied = driver.implied === undefined ? null : filterCondition(driver.implied, own);
+  if (implied !== null) conditions.push(implied);
+  if (input.after !== null) conditions.push(keysetCondition(sortSql, 'c.id', column, input.sort, input.after, own));
+  const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const skip = Math.max(0, driver.budget - 1);
+  const end = input.probe(
+    `SELECT ${sortSql} AS v, c.id AS id FROM conversations c INDEXED BY ${driver.index}
+ WHERE ${conditions.join(' AND ')}
+ ORDER BY ${sortSql} ${direction}, c.id ${direction} LIMIT 1 OFFSET ${skip}`,
+    own.values,
+  );
+  if (end === undefined) return null;
+  // Rows up to and including that entry, in the walk's order.
+  const [value, id] = [params.add(end.v), params.add(end.id)];
+  return input.sort.direction === 'asc'
+    ? `${sortSql} <= ${value} AND (${sortSql} < ${value} OR c.id <= ${id})`
+    : `${sortSql} >= ${value} AND (${sortSql} > ${value} OR c.id >= ${id})`;
+}
+
+function buildPage(
+  input: BuildInput,
+  params: Params,
+  rows: string[],
+  members: MemberFilter[],
+  driver: Driver,
+): { sql: string; bounded: boolean } {
   const range = rangeOf(input, params, true);
   const column: ColumnDef = SORT_COLUMNS[input.sort.column];
   const byStart = input.sort.column === 'startTime';
   // Rows walked in order stop after a page: one key probe per row. A full read of the range collects the
   // member's ids first.
-  const style = driver.kind === 'index' && !driver.ordered ? 'in-subquery' : 'probe';
+  const style = driver.kind === 'index' && (!driver.ordered || driver.sweep === true) ? 'in-subquery' : 'probe';
   const conditions = [...rows];
   for (const filter of members) {
     if (driver.kind !== 'members' || filter !== driver.filter) {
@@ -236,12 +384,15 @@ function buildPage(input: BuildInput, params: Params, rows: string[], members: M
     conditions.unshift(rangeSql(range));
   }
   if (input.after !== null) conditions.push(keysetCondition(sortSql, idSql, column, input.sort, input.after, params));
+  const bound = driver.kind === 'index' ? walkBound(input, driver, sortSql, column, params) : null;
+  if (bound !== null) conditions.push(bound);
   const direction = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const offset = input.after === null && input.offset > 0 ? ` OFFSET ${params.add(input.offset)}` : '';
-  return `SELECT ${ROW_COLUMNS}, ${sortSql} AS sort_value FROM ${from}
+  const sql = `SELECT ${ROW_COLUMNS}, ${sortSql} AS sort_value FROM ${from}
  WHERE ${conditions.join('\n   AND ')}
  ORDER BY ${sortSql} ${direction}, ${idSql} ${direction}
  LIMIT ${params.add(input.size + 1)}${offset}`;
+  return { sql, bounded: bound !== null };
 }
 
 function buildCount(
@@ -293,9 +444,11 @@ export function buildGridQuery(input: BuildInput): BuiltQuery {
   const group = input.conditions === undefined ? null : conditionGroupSql(input.conditions, params);
   if (group !== null) rows.push(group);
   const driver = chooseDriver(input, members, others);
+  const page = buildPage(input, params, rows, members, driver);
   return {
-    pageSql: buildPage(input, params, rows, members, driver),
+    pageSql: page.sql,
     countSql: buildCount(input, params, rows, members, driver),
     params: params.values,
+    bounded: page.bounded,
   };
 }

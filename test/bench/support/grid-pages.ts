@@ -130,5 +130,15 @@ function pickScenarios(db: Db): Scenario[] {
       filters: [{ kind: 'text', column: 'ani', op: 'contains', value: ani }],
       sort: { column: 'startTime', direction: 'desc' },
     },
+    {
+      name: 'first queue = the busiest queue, longest queue wait first',
+      filters: [{ kind: 'set', column: 'firstQueue', values: [busiest(db, queues)] }],
+      sort: { column: 'queueWait', direction: 'desc' },
+    },
+    {
+      name: 'any queue = the busiest queue, longest talk time first',
+      filters: [{ kind: 'set', column: 'queue', values: [busiest(db, queues)] }],
+      sort: { column: 'talk', direction: 'desc' },
+    },
   ];
 }

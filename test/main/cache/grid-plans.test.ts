@@ -132,6 +132,33 @@ describe.each(['fresh cache (no statistics)', 'after ANALYZE'])('grid query plan
     },
   );
 
+  it.each([
+    ['queueWait', 'queue_wait'],
+    ['handle', 'handle'],
+    ['talk', 'talk'],
+  ] as const)(
+    'one first queue sorted by %s: that queue’s own entries of its sort index, in order, first and later pages',
+    (column, suffix) => {
+      const filters: GridFilter[] = [{ kind: 'set', column: 'firstQueue', values: [QUEUES[2]!] }];
+      const index = new RegExp(
+        `SEARCH c USING INDEX conversations_by_first_queue_${suffix} \\(conn=\\? AND first_queue_id=\\?`,
+      );
+      for (const direction of ['desc', 'asc'] as const) {
+        readsInOrder(plan(filters, { column, direction }).page, index);
+        readsInOrder(plan(filters, { column, direction }, true).page, index);
+      }
+      // A short range is sorted whole instead (the queue's entries outside it would be walked past).
+      const day: GridQuery = {
+        start: START,
+        end: START + DAY,
+        filters,
+        sort: { column, direction: 'desc' },
+        page: { size: 100 },
+      };
+      expect(cache.explainConversations('demo', day).page.join('\n')).not.toMatch(/conversations_by_first_queue_/);
+    },
+  );
+
   it('a duration sort over a small source reads it whole, then sorts: one agent, one day, one media type', () => {
     const sort: GridSort = { column: 'talk', direction: 'desc' };
     const agent = plan([{ kind: 'set', column: 'agent', values: [USERS[2]!] }], sort, true);
