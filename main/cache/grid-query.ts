@@ -5,7 +5,8 @@ import { explainQueryPlan } from './database';
 import { SORT_COLUMNS } from './grid-columns';
 import { decodeCursor, encodeCursor, querySignature } from './grid-cursor';
 import { checkGridQuery, type GridQuery } from './grid-request';
-import { buildGridQuery, type BuildInput, type BuiltQuery, type Estimate, type Probe } from './grid-sql';
+import type { BuildInput, Estimate, Probe } from './grid-plan';
+import { buildGridQuery, type BuiltQuery } from './grid-sql';
 
 /** One conversation as the Interactions grid shows it (ids are resolved to names by the report layer). */
 export interface ConversationGridRow {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGridQuery, WALK_FIRST, type BuildInput } from '../../../main/cache/grid-sql';
+import { WALK_FIRST, type BuildInput } from '../../../main/cache/grid-plan';
+import { buildGridQuery } from '../../../main/cache/grid-sql';
 import type { Cache, GridFilter, GridSort } from '../../../main/cache/index';
 import { CacheFixture, DAY } from './support/cache-fixture';
 import { generateConversations } from './support/conversations';
