@@ -4,7 +4,7 @@
  * 23 or 25 hours long across DST changes; a day whose midnight does not exist (zones that change clocks at
  * 00:00) starts at the moment the clocks jump.
  */
-import { localTime, offsetAt } from '../time/local-time';
+import { instantOf, localTime } from '../time/local-time';
 
 export { localTime };
 
@@ -15,24 +15,12 @@ export interface CalendarDay {
   day: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
 /**
  * The first instant at which the local calendar shows `day` 00:00 — or, when that wall time is skipped by a
  * DST jump, the instant of the jump (the first moment of that day).
  */
 export function startOfDay(day: CalendarDay, zone: string): number {
-  const wall = Date.UTC(day.year, day.month - 1, day.day);
-  // Offsets on either side of any change near this day (zones change at most once a day).
-  const before = offsetAt(wall - DAY_MS, zone);
-  const after = offsetAt(wall + DAY_MS, zone);
-  const candidates = [wall - before, wall - after].sort((a, b) => a - b);
-  for (const candidate of candidates) {
-    if (wall === candidate + offsetAt(candidate, zone)) return candidate;
-  }
-  // Midnight falls in a gap: the clocks jump at wall time 00:00 under the old offset.
-  return wall - before;
+  return instantOf(Date.UTC(day.year, day.month - 1, day.day), zone);
 }
 
 export function parseDay(text: string): CalendarDay {

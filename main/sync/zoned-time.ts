@@ -3,7 +3,7 @@
  * of a local date-time, and ISO-8601 instants written with the zone's offset. Built on Intl, so it follows
  * the same tz database as everything else in Node (main/time/local-time.ts reads the wall clock).
  */
-import { localTime, offsetAt } from '../time/local-time';
+import { instantOf, localTime, offsetAt } from '../time/local-time';
 
 export interface LocalDateTime {
   year: number;
@@ -31,11 +31,7 @@ function asUtc(local: LocalDateTime): number {
  * month). A time skipped by a DST change lands after the gap, an ambiguous one on its first occurrence.
  */
 export function zonedInstant(zone: string, local: LocalDateTime): number {
-  const wall = asUtc(local);
-  let guess = wall - offsetAt(wall, zone);
-  const corrected = wall - offsetAt(guess, zone);
-  if (corrected !== guess) guess = Math.min(guess, corrected);
-  return guess;
+  return instantOf(asUtc(local), zone);
 }
 
 /**

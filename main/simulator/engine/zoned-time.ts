@@ -1,31 +1,9 @@
 /**
- * Wall-clock arithmetic in an IANA zone using only `Intl` (no tz library in
- * the project). Aggregate buckets need two things: the local calendar fields of
- * an instant, and the instant of a local date-time, including the awkward
- * cases around DST transitions.
+ * Wall-clock arithmetic in an IANA zone for aggregate buckets: the local calendar fields of an instant and the
+ * instant of a local date-time, as ms packed "as if UTC" (main/time/local-time.ts reads the zone's clocks).
  */
+import { instantOf, localTime } from '../../time/local-time';
 import { type Period, hasCalendarFields } from './period';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
 
 /**
  * True for a zone name Genesys would accept. Intl resolves names
@@ -45,23 +23,9 @@ export function isKnownTimeZone(zone: string): boolean {
 
 /** The local calendar fields of an instant, packed as "local time as if it were UTC" in ms. */
 export function toLocalMs(zone: string, utcMs: number): number {
-  const parts = formatterFor(zone).formatToParts(new Date(utcMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const era = parts.find((p) => p.type === 'era')?.value;
-  const year = era === 'BC' || era === 'B' ? 1 - field('year') : field('year');
-  const wholeSeconds = Date.UTC(
-    year,
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  );
+  const local = localTime(utcMs, zone);
+  const wholeSeconds = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   return wholeSeconds + (((utcMs % 1000) + 1000) % 1000);
-}
-
-function offsetAt(zone: string, utcMs: number): number {
-  return toLocalMs(zone, utcMs) - utcMs;
 }
 
 /**
@@ -70,12 +34,7 @@ function offsetAt(zone: string, utcMs: number): number {
  * spring) the time moves forward by the gap's length, as java.time does.
  */
 export function fromLocalMs(zone: string, localMs: number): number {
-  // Offsets a little before and after cover both sides of any transition near this time.
-  const before = offsetAt(zone, localMs - 14 * 3_600_000);
-  const after = offsetAt(zone, localMs + 14 * 3_600_000);
-  const candidates = [localMs - before, localMs - after].filter((utc) => toLocalMs(zone, utc) === localMs);
-  if (candidates.length > 0) return Math.min(...candidates);
-  return localMs - before;
+  return instantOf(localMs, zone);
 }
 
 function daysInMonth(year: number, monthIndex: number): number {

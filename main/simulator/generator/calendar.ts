@@ -6,48 +6,25 @@
  * midnights are cached.
  */
 
+import { localTime, offsetAt, type LocalTime } from '../../time/local-time';
+
 const DAY_MS = 86_400_000;
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 export class OrgCalendar {
-  private readonly format: Intl.DateTimeFormat;
   private readonly starts = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
     // Throws RangeError for an unknown zone, which is what a bad setting deserves.
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    localTime(0, timeZone);
   }
 
-  wallClock(ms: number): WallClock {
-    const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-    for (const part of this.format.formatToParts(ms)) {
-      if (part.type in out) out[part.type as keyof WallClock] = Number(part.value);
-    }
-    return out;
+  wallClock(ms: number): LocalTime {
+    return localTime(ms, this.timeZone);
   }
 
   /** Local wall time minus UTC at `ms`, in ms. */
   offset(ms: number): number {
-    const w = this.wallClock(ms);
-    const floored = Math.floor(ms / 1000) * 1000;
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - floored;
+    return offsetAt(ms, this.timeZone);
   }
 
   /** The local day number containing `ms`. */
