@@ -130,7 +130,14 @@ export function queryConversations(
 ): GridResult {
   const { input, signature } = prepare(conn ?? -1, query);
   if (conn === undefined) return { rows: [], totalRows: query.count === false ? null : 0, nextCursor: null };
-  const estimate: Estimate = (sql, params) => countOf(statements.get(sql), params);
+  // Each attempt at the page plans again from the same capped counts: ask SQLite once per count.
+  const counted = new Map<string, number>();
+  const estimate: Estimate = (sql, params) => {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let rows = counted.get(key);
+    if (rows === undefined) counted.set(key, (rows = countOf(statements.get(sql), params)));
+    return rows;
+  };
   const probe: Probe = (sql, params) => statements.get(sql).get(params) as Record<string, unknown> | undefined;
   const started = performance.now();
   let built: BuiltQuery | undefined;
