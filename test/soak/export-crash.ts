@@ -15,7 +15,7 @@ import { ABOUT, COLUMNS, optionsFor, ordinaryRows } from '../main/export/support
 import { readXlsx } from '../main/export/support/read-xlsx';
 import { makeTempDir } from '../support/temp-dir';
 import type { ExportCrashFigures, ExportCrashPoint } from './figures';
-import { startTsChild } from './ts-child';
+import { startTsChild } from '../support/ts-child';
 
 const EXPORT_CHILD = join(import.meta.dirname, 'export-child.ts');
 const TEMP_FILE = /^\.reportdesk-export-.*\.tmp$/;

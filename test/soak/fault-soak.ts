@@ -13,7 +13,7 @@ import { GroundTruth, verifyCache } from './ground-truth';
 import { soakPlan, type SoakCache, type SoakProfile } from './soak-plan';
 import { soakFigures, type SoakEvidence, type SoakFigures } from './soak-figures';
 import type { AppMessage, RunRecord, SoakAppConfig } from './soak-protocol';
-import { startTsChild } from './ts-child';
+import { startTsChild } from '../support/ts-child';
 
 /** Requests of a round before its first token revocation or expiry: well into its reports, far from the end. */
 const FIRST_FLIP_AFTER_REQUESTS = 60;

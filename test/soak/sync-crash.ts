@@ -6,7 +6,6 @@
  * followed by the report again, and by the report again alone (what the app does when the user presses Run) —
  * and every stored row must equal an uninterrupted run's.
  */
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Cache } from '../../main/cache/index';
 import { seededRandom } from '../../main/simulator/server/faults';
@@ -14,7 +13,6 @@ import { aggregateKeyOf } from '../../main/sync/aggregates-plan';
 import { DEFAULT_TUNABLES, type FetchSpec, type SyncTunables } from '../../main/sync/index';
 import { machineDescription } from '../bench/report';
 import {
-  BASE_NOW,
   CONNECTION,
   DAY,
   FAST_TUNABLES,
@@ -27,9 +25,7 @@ import {
   truthBuckets,
 } from '../main/sync/support/sync-fixture';
 import type { SyncCrashFigures, SyncCrashPoint } from './figures';
-import { startTsChild } from './ts-child';
-
-const RUN_IN_CHILD = join(import.meta.dirname, '..', 'main', 'sync', 'support', 'run-in-child.ts');
+import { startSyncChild } from '../main/sync/support/sync-child';
 
 /** Small pages: many commits, so most kill points fall between two of them. */
 const TUNABLES: Partial<SyncTunables> = {
@@ -90,16 +86,7 @@ type KillAt = { afterSpawnMs: number } | { afterFirstCommitMs: number };
 /** Runs the sync in a child process, killing it with SIGKILL at `kill` if given; returns what it reported. */
 async function syncInChild(fx: SyncFixture, file: string, spec: FetchSpec, kill?: KillAt): Promise<ChildRun> {
   const started = performance.now();
-  const child = startTsChild(RUN_IN_CHILD, {
-    baseUrl: fx.sim.baseUrl,
-    clientId: fx.sim.clientId,
-    clientSecret: fx.sim.clientSecret,
-    file,
-    baseNow: BASE_NOW,
-    epoch: fx.epoch,
-    spec,
-    tunables: TUNABLES,
-  });
+  const child = startSyncChild(fx, file, spec, TUNABLES);
   const killNow = () => child.process.kill('SIGKILL');
   let timer = kill && 'afterSpawnMs' in kill ? setTimeout(killNow, kill.afterSpawnMs) : undefined;
   const run: ChildRun = { firstLineMs: null, outcomeMs: null, rows: 0 };

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../main/cache/index';
 import { DEFAULT_TUNABLES, type SyncTunables } from '../../../main/sync/index';
-import { BASE_NOW, DAY, HOUR, SyncFixture, cachedIds, detailsSpec } from './support/sync-fixture';
+import { startSyncChild, killAfterRows } from './support/sync-child';
+import { DAY, HOUR, SyncFixture, cachedIds, detailsSpec } from './support/sync-fixture';
 
 /** Small pages and a modest rate limit: a run takes a few seconds, long enough to stop in the middle. */
 const TUNABLES: Partial<SyncTunables> = { jobPageSize: 50, detailsPageSize: 50 };
@@ -56,36 +54,12 @@ describe('stopping a run and continuing it', { timeout: 90_000 }, () => {
 
   it('resumes a run killed mid-way (SIGKILL) and ends with the same rows as an uninterrupted run', async () => {
     const file = fx.file('killed.sqlite');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'support/run-in-child.ts'),
-        JSON.stringify({
-          baseUrl: fx.sim.baseUrl,
-          clientId: fx.sim.clientId,
-          clientSecret: fx.sim.clientSecret,
-          file,
-          baseNow: BASE_NOW,
-          epoch: fx.epoch,
-          spec: detailsSpec(range.start, range.end),
-          tunables: { ...TUNABLES, progressIntervalMs: 0 },
-        }),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
+    const child = startSyncChild(fx, file, detailsSpec(range.start, range.end), {
+      ...TUNABLES,
+      progressIntervalMs: 0,
+    });
     const total = reference.length;
-    for await (const line of createInterface({ input: child.stdout })) {
-      const rowsSoFar = Number(/^rows (\d+)$/.exec(line)?.[1] ?? 0);
-      if (line.startsWith('outcome')) throw new Error(`the child finished before it was killed: ${line}`);
-      if (rowsSoFar >= total / 4) break;
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    expect(await killAfterRows(child, total / 4)).toBe('SIGKILL');
 
     const cache = fx.openCache('killed.sqlite');
     const [unfinished] = cache.resumableRuns();

@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore, saveClientSecret } from '../../../main/genesys';
 import { DEFAULT_TUNABLES } from '../../../main/sync/index';
 import { makeTempDir } from '../../support/temp-dir';
 import { createTestCore } from '../../support/test-core';
-import { BASE_NOW, CONNECTION, DAY, HOUR, SyncFixture, detailsSpec } from '../sync/support/sync-fixture';
+import { killAfterRows, startSyncChild } from '../sync/support/sync-child';
+import { CONNECTION, DAY, HOUR, SyncFixture, detailsSpec } from '../sync/support/sync-fixture';
 
 /** A run killed mid-way (the app crashed) continues by itself when the app starts again, while online. */
 describe('interrupted runs at start-up', { timeout: 120_000 }, () => {
@@ -28,32 +27,12 @@ describe('interrupted runs at start-up', { timeout: 120_000 }, () => {
     const range = { start: end - 3 * DAY, end };
     const truth = fx.truthIds(range.start, range.end);
     mkdirSync(join(data.path, 'cache'), { recursive: true });
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, '../sync/support/run-in-child.ts'),
-        JSON.stringify({
-          baseUrl: fx.sim.baseUrl,
-          clientId: fx.sim.clientId,
-          clientSecret: fx.sim.clientSecret,
-          file,
-          baseNow: BASE_NOW,
-          epoch: fx.epoch,
-          spec: detailsSpec(range.start, range.end),
-          tunables: { jobPageSize: 50, detailsPageSize: 50, progressIntervalMs: 0 },
-        }),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    for await (const line of createInterface({ input: child.stdout })) {
-      if (line.startsWith('outcome')) throw new Error(`the child finished before it was killed: ${line}`);
-      if (Number(/^rows (\d+)$/.exec(line)?.[1] ?? 0) >= truth.length / 4) break;
-    }
-    child.kill('SIGKILL');
-    await exited;
+    const child = startSyncChild(fx, file, detailsSpec(range.start, range.end), {
+      jobPageSize: 50,
+      detailsPageSize: 50,
+      progressIntervalMs: 0,
+    });
+    await killAfterRows(child, truth.length / 4);
 
     const count = () => {
       const db = new Database(file, { readonly: true });

@@ -1,7 +1,6 @@
 /**
- * Starts a TypeScript file as its own Node process, the way the sync kill test does
- * (test/main/sync/resume.integration.test.ts): `node --import tsx <file> <json>`. Used for everything the
- * reliability runs must be able to SIGKILL or measure on its own (heap, handles).
+ * Starts a TypeScript file as its own Node process: `node --import tsx <file> <json>`. Used for everything a test
+ * or a reliability run must be able to SIGKILL or measure on its own (heap, handles).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
