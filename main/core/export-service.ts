@@ -4,6 +4,7 @@ import type { ExportProgress, ExportResult } from '../../preload/contract/worksp
 import type { CacheReader, ReferenceKind } from '../cache';
 import { defaultExportFileName, exportReport } from '../export';
 import { describeReports } from '../reports';
+import { CancellableRequests } from './cancellable-requests';
 import { UserFacingError } from './errors';
 import type { ReportService } from './report-service';
 
@@ -46,18 +47,16 @@ const FILTER_KINDS: [keyof ReportParams['filters'], string, ReferenceKind | null
 
 /** Exports exactly what the grid shows — same report, filters, sort and visible columns — streamed from the cache. */
 export class ExportService {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new CancellableRequests();
 
   constructor(private readonly deps: ExportServiceDeps) {}
 
   busy(): boolean {
-    return this.running.size > 0;
+    return this.running.busy();
   }
 
   cancel(requestId: string): boolean {
-    const controller = this.running.get(requestId);
-    controller?.abort();
-    return controller !== undefined;
+    return this.running.cancel(requestId);
   }
 
   async start(request: ExportRequest): Promise<ExportResult> {
@@ -80,9 +79,7 @@ export class ExportService {
       request.format,
     );
     if (file === null) return { file: null, rows: 0, bytes: 0 };
-    const controller = new AbortController();
-    this.running.set(request.requestId, controller);
-    try {
+    return this.running.run(request.requestId, 'This export is already running.', async (signal) => {
       const freshness = this.deps.reports.freshness(params);
       const total = this.deps.reports.page(params, { ...request.view, page: { size: 1 }, count: true }).total;
       const result = await exportReport({
@@ -108,14 +105,12 @@ export class ExportService {
           extra: [{ label: 'Connection', value: this.deps.connectionName(params.connectionId) }],
         },
         ...(total === null ? {} : { totalRows: total }),
-        signal: controller.signal,
+        signal,
         onProgress: (progress) =>
           request.onProgress?.({ requestId: request.requestId, rows: progress.rows, total: progress.total }),
       });
       return { file: result.file, rows: result.rows, bytes: result.bytes };
-    } finally {
-      this.running.delete(request.requestId);
-    }
+    });
   }
 
   /** "Queues: Sales, Support" — names, not ids, so the file explains itself when shared. */

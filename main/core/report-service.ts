@@ -6,6 +6,7 @@ import { VOLATILE_MS, type Cache, type ReferenceItem, type ReferenceKind } from 
 import { GenesysApi, HttpStats, NetworkError, type GenesysClient } from '../genesys';
 import { dayRange, reportDefinition, type LiveSnapshot, type ReportDefinition } from '../reports';
 import { createSyncEngine, type FetchSpec, type RunOutcome, type SyncEngine } from '../sync';
+import { CancellableRequests } from './cancellable-requests';
 import { UserFacingError } from './errors';
 import { genesysRequestText } from './request-preview';
 
@@ -39,7 +40,7 @@ const LIVE_OFFLINE =
  */
 export class ReportService {
   private readonly engines = new Map<string, { cache: Cache; engine: SyncEngine }>();
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new CancellableRequests();
   private readonly snapshots = new Map<string, LiveSnapshot>();
   private readonly resuming = new AbortController();
 
@@ -50,17 +51,15 @@ export class ReportService {
   }
 
   busy(): boolean {
-    return this.running.size > 0;
+    return this.running.busy();
   }
 
   cancel(requestId: string): boolean {
-    const controller = this.running.get(requestId);
-    controller?.abort();
-    return controller !== undefined;
+    return this.running.cancel(requestId);
   }
 
   cancelAll(): void {
-    for (const controller of this.running.values()) controller.abort();
+    this.running.cancelAll();
     this.resuming.abort();
   }
 
@@ -84,21 +83,14 @@ export class ReportService {
     return resumed;
   }
 
-  async run(request: RunRequest): Promise<ServiceRunResult> {
-    if (this.running.has(request.requestId)) {
-      throw new UserFacingError('bad-input', 'This report is already running.');
-    }
-    const controller = new AbortController();
-    this.running.set(request.requestId, controller);
-    try {
+  run(request: RunRequest): Promise<ServiceRunResult> {
+    return this.running.run(request.requestId, 'This report is already running.', (signal) => {
       const definition = reportDefinition(request.params.report);
       const offline = request.offline === true || !this.deps.isOnline();
       return definition.kind === 'live'
-        ? await this.runLive(definition, request, offline, controller.signal)
-        : await this.runCached(definition, request, offline, controller.signal);
-    } finally {
-      this.running.delete(request.requestId);
-    }
+        ? this.runLive(definition, request, offline, signal)
+        : this.runCached(definition, request, offline, signal);
+    });
   }
 
   page(params: ReportParams, view: GridView): ReportPage {
