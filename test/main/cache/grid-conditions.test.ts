@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flattenConversation } from '../../../main/cache/conversation-row';
 import { unknownName } from '../../../main/cache/grid-columns';
 import type { GridConditionGroup } from '../../../main/cache/grid-request';
 import { type CacheError, type Cache, type GridFilter, type GridQuery, type GridSort } from '../../../main/cache/index';
 import { CacheFixture, DAY } from './support/cache-fixture';
 import { generateConversations, QUEUES, USERS, WRAPUPS } from './support/conversations';
-import { expectedRows, type ModelRow } from './support/grid-model';
+import { expectedRows, storedModel, type ModelRow } from './support/grid-model';
 
 const START = Date.UTC(2024, 4, 1);
 const END = START + 2 * DAY;
@@ -31,18 +30,7 @@ describe('grid conditions', () => {
       if (segment !== undefined) segment.disconnectType = 'client';
     });
     cache.upsertConversations('demo', conversations);
-    const ids = new Map(
-      (
-        cache.db.prepare('SELECT conversation_id, id FROM conversations').all() as {
-          conversation_id: string;
-          id: number;
-        }[]
-      ).map((row) => [row.conversation_id, row.id]),
-    );
-    model = conversations.map((conversation) => {
-      const flat = flattenConversation(conversation)!;
-      return { id: ids.get(flat.conversation_id)!, flat };
-    });
+    model = storedModel(cache, conversations);
   });
   afterAll(() => fixture.dispose());
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flattenConversation } from '../../../main/cache/conversation-row';
 import { SORT_COLUMNS } from '../../../main/cache/grid-columns';
 import {
   CacheError,
@@ -11,7 +10,7 @@ import {
 } from '../../../main/cache/index';
 import { CacheFixture, DAY } from './support/cache-fixture';
 import { generateConversations, QUEUES, USERS, WRAPUPS } from './support/conversations';
-import { expectedRows, type ModelRow } from './support/grid-model';
+import { expectedRows, storedModel, type ModelRow } from './support/grid-model';
 
 const START = Date.UTC(2024, 4, 1);
 const END = START + 3 * DAY;
@@ -39,18 +38,7 @@ describe('grid queries over cached conversations', () => {
     }));
     cache.upsertConversations('demo', conversations);
     cache.upsertConversations('org-other', conversations.slice(0, 100)); // must never show up in demo's grid
-    const ids = new Map(
-      (
-        cache.db.prepare('SELECT conversation_id, id FROM conversations WHERE conn = 1').all() as {
-          conversation_id: string;
-          id: number;
-        }[]
-      ).map((row) => [row.conversation_id, row.id]),
-    );
-    model = conversations.map((conversation) => {
-      const flat = flattenConversation(conversation)!;
-      return { id: ids.get(flat.conversation_id)!, flat };
-    });
+    model = storedModel(cache, conversations);
   });
   afterAll(() => fixture.dispose());
 

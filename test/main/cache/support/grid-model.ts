@@ -1,10 +1,27 @@
-import type { FlatConversation } from '../../../../main/cache/conversation-row';
-import type { GridFilter, GridSort, SortColumn } from '../../../../main/cache/index';
+import {
+  flattenConversation,
+  type ConversationDetail,
+  type FlatConversation,
+} from '../../../../main/cache/conversation-row';
+import type { Cache, GridFilter, GridSort, SortColumn } from '../../../../main/cache/index';
 
 /** The grid's behaviour written plainly in TypeScript, to check the SQL against. */
 export interface ModelRow {
   id: number;
   flat: FlatConversation;
+}
+
+/** The model of `conversations` as stored for connection key `conn`: each one's row id and flat columns. */
+export function storedModel(cache: Cache, conversations: readonly ConversationDetail[], conn = 1): ModelRow[] {
+  const rows = cache.db.prepare('SELECT conversation_id, id FROM conversations WHERE conn = ?').all(conn) as {
+    conversation_id: string;
+    id: number;
+  }[];
+  const ids = new Map(rows.map((row) => [row.conversation_id, row.id]));
+  return conversations.map((conversation) => {
+    const flat = flattenConversation(conversation)!;
+    return { id: ids.get(flat.conversation_id)!, flat };
+  });
 }
 
 const FIELD: Record<SortColumn, keyof FlatConversation> = {
